@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate, openCase, schemaVersion } from '../database.js';
+import { migrations } from '../migrations/index.js';
+
+function temporaryCase(): string {
+  return join(mkdtempSync(join(tmpdir(), 'vigil-store-')), 'case.vigil');
+}
+
+function tableNames(db: Database.Database): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]).map((row) => row.name);
+}
+
+function indexNames(db: Database.Database): string[] {
+  return (db.prepare(`SELECT name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n without gaps', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
+  it('0001 creates sources, events, rejects and audit', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    expect(schemaVersion(db)).toBe(1);
+    expect(tableNames(db)).toEqual(['audit', 'events', 'rejects', 'sources']);
+    const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((column) => column.name);
+    expect(columns).toContain('label');
+    expect(columns).toContain('network');
+  });
+
+  it('0002 indexes events by time, user, ip, outcome and source line', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 2));
+    expect(schemaVersion(db)).toBe(2);
+    expect(indexNames(db)).toEqual(expect.arrayContaining(['events_ts', 'events_user_ts', 'events_ip', 'events_outcome_ts', 'events_source_line']));
+  });
+
+  it('opens a case in WAL mode and migrating twice changes nothing', () => {
+    const path = temporaryCase();
+    const first = openCase(path);
+    expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(schemaVersion(first)).toBe(migrations.length);
+    first.close();
+    const second = openCase(path);
+    expect(migrate(second, migrations)).toBe(0);
+    second.close();
+  });
+
+  it('rolls a failing migration back whole', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 1));
+    const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' };
+    expect(() => migrate(db, [broken])).toThrow(/no_such_table/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tableNames(db)).not.toContain('half');
+  });
+});

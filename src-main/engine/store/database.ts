@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import { migrations } from './migrations/index.js';
+import type { Migration } from './migrations/migration.js';
+
+/** An open case file. */
+export type CaseDatabase = Database.Database;
+
+/** Open (creating if needed) a case file, in WAL mode, migrated to the newest schema. */
+export function openCase(path: string, options: { readonly?: boolean } = {}): CaseDatabase {
+  const db = new Database(path, { readonly: options.readonly ?? false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+  }
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  return db;
+}
+
+/** Apply every migration newer than the file's user_version, each in its own transaction. */
+export function migrate(db: CaseDatabase, list: readonly Migration[]): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  let applied = 0;
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+    applied++;
+  }
+  return applied;
+}
+
+/** The schema version of an open case. */
+export function schemaVersion(db: CaseDatabase): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

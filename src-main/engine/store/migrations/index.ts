@@ -1,0 +1,6 @@
+import type { Migration } from './migration.js';
+import { migration0001 } from './0001-initial.js';
+import { migration0002 } from './0002-event-indexes.js';
+
+/** Every migration, in order. Append only: a released migration is never edited. */
+export const migrations: readonly Migration[] = [migration0001, migration0002];

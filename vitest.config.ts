@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src-main/**/__tests__/*.test.ts', 'src-shared/**/__tests__/*.test.ts', 'src-renderer/**/__tests__/*.test.{ts,tsx}'],
+    testTimeout: 60_000,
+    pool: 'forks',
+  },
+});
