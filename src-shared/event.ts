@@ -33,6 +33,10 @@ export interface LoginEventInput {
    * 'normal' or an attack type. Kept for evaluation only, never a model input.
    */
   label: string | null;
+  /** Browser, OS and device type when the log states them (RBA); otherwise derived from the user agent. */
+  browser?: string | null;
+  os?: string | null;
+  deviceType?: string | null;
 }
 
 /** A stored event: the input plus enrichment and provenance. */

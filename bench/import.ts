@@ -1,0 +1,58 @@
+/**
+ * Import speed: `vigil import` of a generated RBA-layout CSV against Debian's `sqlite3 .import` of the
+ * same file in the same run (a plain load into an unindexed table of TEXT columns), and vigil's peak RSS.
+ *
+ *   npm run bench:import                 # 1,000,000 rows
+ *   npm run bench:import -- --rows 2000000
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runMeasured } from './run-measured.js';
+
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
+const rows = Number(values.rows);
+const root = resolve(import.meta.dirname, '..');
+const dataDirectory = join(root, 'bench', '.data');
+mkdirSync(dataDirectory, { recursive: true });
+const csv = join(dataDirectory, `rba-${rows}-seed${values.seed}.csv`);
+const vigil = join(root, 'bin', 'vigil.js');
+
+if (spawnSync('sqlite3', ['-version']).status !== 0) {
+  console.log('installing Debian sqlite3 for the reference…');
+  execFileSync('bash', ['-c', 'apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null'], { stdio: 'inherit' });
+}
+if (!existsSync(csv)) {
+  console.log(`generating ${rows.toLocaleString('en-US')} RBA-layout rows…`);
+  execFileSync(process.execPath, [vigil, 'generate', '--out', csv, '--format', 'rba', '--rows', String(rows), '--seed', values.seed], { stdio: 'inherit' });
+}
+const dataRows = Number(execFileSync('wc', ['-l', csv]).toString().trim().split(' ')[0]) - 1;
+const megabytes = statSync(csv).size / 1024 / 1024;
+
+const referenceDb = join(dataDirectory, 'reference.sqlite');
+const vigilCase = join(dataDirectory, 'bench.vigil');
+const clean = (path: string): void => ['', '-wal', '-shm'].forEach((suffix) => rmSync(path + suffix, { force: true }));
+
+const results: { name: string; seconds: number; peakRssMb: number }[] = [];
+for (let round = 0; round < 2; round++) {
+  clean(referenceDb);
+  const reference = await runMeasured('sqlite3', [referenceDb, '-cmd', '.mode csv', `.import ${csv} events`]);
+  results.push({ name: 'sqlite3 .import', ...reference });
+  clean(vigilCase);
+  const ours = await runMeasured(process.execPath, [vigil, 'import', csv, '--case', vigilCase, '--format', 'rba']);
+  results.push({ name: 'vigil import', ...ours });
+}
+clean(referenceDb);
+
+const best = (name: string) => results.filter((result) => result.name === name).sort((a, b) => a.seconds - b.seconds)[0];
+const reference = best('sqlite3 .import');
+const ours = best('vigil import');
+const table = [
+  ['run', 'seconds', 'rows/s', 'peak RSS MB'],
+  ...[reference, ours].map((result) => [result.name, result.seconds.toFixed(2), Math.round(dataRows / result.seconds).toLocaleString('en-US'), result.peakRssMb.toFixed(0)]),
+];
+console.log(`\n${dataRows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB (${csv}); best of 2 rounds each, interleaved`);
+for (const row of table) console.log(row.map((cell, index) => (index === 0 ? cell.padEnd(18) : cell.padStart(12))).join(''));
+const ratio = reference.seconds / ours.seconds;
+console.log(`\nvigil / sqlite3 rows/s ratio: ${ratio.toFixed(2)} (bar ≥ 0.60)   vigil peak RSS: ${ours.peakRssMb.toFixed(0)} MB (bar < 400 MB)`);
