@@ -4,7 +4,7 @@ import type { ImportProgress, ImportSummary } from '../../../src-shared/import.j
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
-import { prepareEventInsert } from '../store/events.js';
+import { countEvents, createEventIndexes, dropEventIndexes, prepareEventInsert } from '../store/events.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
@@ -31,6 +31,11 @@ export interface ImportOptions {
   linesPerCommit?: number;
   actor?: string;
 }
+
+/** Typical bytes per log line, to estimate a file's events from its size. */
+const averageLineBytes = 200;
+/** Below this many lines the index work is too small to be worth deferring. */
+const bulkMinimumLines = 100_000;
 
 /** A file that cannot be imported at all (unreadable, unknown format, bad options). */
 export class ImportError extends Error {
@@ -103,6 +108,10 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
     options.onProgress?.({ path: fullPath, bytesRead, bytesTotal: identity.size, linesRead: totals.linesRead, eventsImported: totals.eventsImported, rejected: totals.rejected, elapsedMs: Date.now() - started });
   };
 
+  // A file that is large against the case is loaded without secondary indexes, built once at the end
+  // (openCase rebuilds them if the process dies before that).
+  const bulk = identity.size / averageLineBytes > Math.max(bulkMinimumLines, countEvents(db));
+  if (bulk) dropEventIndexes(db);
   const content = openContent(fullPath, identity.gzip, (count) => (bytesRead += count));
   db.exec('BEGIN');
   try {
@@ -164,9 +173,11 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
       else db.exec('ROLLBACK');
     }
     content.destroy();
+    if (bulk) createEventIndexes(db);
     recordAudit(db, options.actor ?? 'user', 'import.interrupted', { sourceId, path: fullPath, reason: (error as Error).message });
     throw error;
   }
+  if (bulk) createEventIndexes(db);
   const allAssumptions = [...assumptions, ...parser.assumptions()];
   finishSource(db, sourceId, 'complete', allAssumptions, duplicates);
   report();

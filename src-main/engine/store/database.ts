@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { eventIndexSql } from './migrations/0002-event-indexes.js';
 import { migrations } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
 
@@ -13,6 +14,8 @@ export function openCase(path: string, options: { readonly?: boolean } = {}): Ca
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
+    // A bulk import that was killed before it rebuilt the indexes leaves them missing: restore them.
+    db.exec(eventIndexSql());
   }
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');

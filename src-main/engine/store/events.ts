@@ -1,5 +1,6 @@
 import type { LoginEventInput } from '../../../src-shared/event.js';
 import type { CaseDatabase } from './database.js';
+import { eventIndexNames, eventIndexSql } from './migrations/0002-event-indexes.js';
 
 /** Where an event came from: its source, line, record and the raw text. */
 export interface Provenance {
@@ -58,4 +59,20 @@ export function prepareEventInsert(db: CaseDatabase): (event: LoginEventInput, e
 export function countSourceEvents(db: CaseDatabase, sourceId: number): number {
   const row = db.prepare(`SELECT COUNT(*) AS count FROM events WHERE source_id = ?`).get(sourceId) as { count: number };
   return row.count;
+}
+
+/** Number of events in the case. */
+export function countEvents(db: CaseDatabase): number {
+  const row = db.prepare(`SELECT COUNT(*) AS count FROM events`).get() as { count: number };
+  return row.count;
+}
+
+/** Drop the secondary event indexes before a bulk load (building them once afterwards is several times faster). */
+export function dropEventIndexes(db: CaseDatabase): void {
+  for (const name of eventIndexNames) db.exec(`DROP INDEX IF EXISTS ${name}`);
+}
+
+/** Build the secondary event indexes that are missing. */
+export function createEventIndexes(db: CaseDatabase): void {
+  db.exec(eventIndexSql());
 }

@@ -33,11 +33,21 @@ describe('migrations', () => {
     expect(columns).toContain('network');
   });
 
-  it('0002 indexes events by time, user, ip, outcome and source line', () => {
+  it('0002 indexes events by time, user and ip', () => {
     const db = new Database(':memory:');
     migrate(db, migrations.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
-    expect(indexNames(db)).toEqual(expect.arrayContaining(['events_ts', 'events_user_ts', 'events_ip', 'events_outcome_ts', 'events_source_line']));
+    expect(indexNames(db)).toEqual(expect.arrayContaining(['events_ts', 'events_user_ts', 'events_ip']));
+  });
+
+  it('0003 adds model runs and per-run scores', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 3));
+    expect(schemaVersion(db)).toBe(3);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['model_runs', 'scores']));
+    db.prepare(`INSERT INTO model_runs (kind, parameters, seed, status, started_at) VALUES ('ensemble', '{}', 1, 'complete', 0)`).run();
+    db.prepare(`INSERT INTO scores VALUES (1, 7, 91.5, 'critical', 'block', 1, 0.5, 0.7, 0.2, '[]')`).run();
+    expect(() => db.prepare(`INSERT INTO scores VALUES (1, 7, 1, 'low', 'allow', 0, 0, 0, 0, '[]')`).run()).toThrow(/UNIQUE/);
   });
 
   it('opens a case in WAL mode and migrating twice changes nothing', () => {

@@ -1,0 +1,74 @@
+import type { CaseDatabase } from './database.js';
+
+/** The score of one event in one run. */
+export interface ScoreRow {
+  run_id: number;
+  event_id: number;
+  risk: number;
+  level: string;
+  decision: string;
+  rules: number;
+  freeman: number;
+  forest: number;
+  autoencoder: number;
+  reasons: string;
+}
+
+/** A model run as stored. */
+export interface ModelRunRow {
+  id: number;
+  kind: string;
+  parameters: string;
+  seed: number;
+  window_start: number | null;
+  window_end: number | null;
+  status: 'training' | 'complete' | 'failed';
+  metrics: string;
+  models: string;
+  started_at: number;
+  finished_at: number | null;
+}
+
+/** Register a run that is starting. */
+export function createModelRun(db: CaseDatabase, run: { kind: string; parameters: object; seed: number; windowStart: number | null; windowEnd: number | null }): number {
+  const result = db
+    .prepare(`INSERT INTO model_runs (kind, parameters, seed, window_start, window_end, status, started_at) VALUES (?, ?, ?, ?, ?, 'training', ?)`)
+    .run(run.kind, JSON.stringify(run.parameters), run.seed, run.windowStart, run.windowEnd, Date.now());
+  return Number(result.lastInsertRowid);
+}
+
+/** Store a run's outcome: its models (versioned JSON) and metrics. */
+export function finishModelRun(db: CaseDatabase, runId: number, status: 'complete' | 'failed', models: object, metrics: object): void {
+  db.prepare(`UPDATE model_runs SET status = ?, models = ?, metrics = ?, finished_at = ? WHERE id = ?`).run(
+    status,
+    JSON.stringify(models),
+    JSON.stringify(metrics),
+    Date.now(),
+    runId,
+  );
+}
+
+/** The newest complete run, if any. */
+export function latestModelRun(db: CaseDatabase): ModelRunRow | undefined {
+  return db.prepare(`SELECT * FROM model_runs WHERE status = 'complete' ORDER BY id DESC LIMIT 1`).get() as ModelRunRow | undefined;
+}
+
+/** Every run, newest first, without the (large) serialized models. */
+export function listModelRuns(db: CaseDatabase): Omit<ModelRunRow, 'models'>[] {
+  return db
+    .prepare(`SELECT id, kind, parameters, seed, window_start, window_end, status, metrics, started_at, finished_at FROM model_runs ORDER BY id DESC`)
+    .all() as Omit<ModelRunRow, 'models'>[];
+}
+
+/** A prepared insert of scores for a run. */
+export function prepareScoreInsert(db: CaseDatabase): (score: ScoreRow) => void {
+  const statement = db.prepare(`INSERT OR REPLACE INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  return (score) => {
+    statement.run(score.run_id, score.event_id, score.risk, score.level, score.decision, score.rules, score.freeman, score.forest, score.autoencoder, score.reasons);
+  };
+}
+
+/** Delete the scores of a run (before re-scoring it). */
+export function clearScores(db: CaseDatabase, runId: number): void {
+  db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
+}
