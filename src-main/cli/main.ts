@@ -5,6 +5,8 @@ import { UsageError } from './command.js';
 const commands: Record<string, () => Promise<{ command: Command }>> = {
   import: () => import('./commands/import.js'),
   generate: () => import('./commands/generate.js'),
+  serve: () => import('./commands/serve.js'),
+  detect: () => import('./commands/detect.js'),
 };
 
 /** The `vigil` command line: dispatches to one module per command. Resolves to the exit code. */

@@ -1,4 +1,4 @@
-import { greatCircleKm } from './great-circle.js';
+import { distanceKm } from './geo-distance.js';
 import type { DetectionLogin } from './login.js';
 import { deviceKey } from './login.js';
 import { UserProfile, type PlaceVisit } from './profile.js';
@@ -143,7 +143,7 @@ export class BehaviourState {
 
 function travelFrom(from: PlaceVisit | null, login: DetectionLogin): Travel | null {
   if (!from || login.latitude === null || login.longitude === null) return null;
-  const km = greatCircleKm(from.latitude, from.longitude, login.latitude, login.longitude);
+  const km = distanceKm(from, { latitude: login.latitude, longitude: login.longitude });
   // A floor of one minute keeps two logins in the same second from reading as infinite speed.
   const hours = Math.max(login.time - from.time, 60_000) / 3_600_000;
   return { from, km, hours, kmPerHour: km / hours };

@@ -44,13 +44,14 @@ export function combineFindings(findings: readonly Finding[]): number {
 
 /**
  * The models' blended percentile, sharpened so that only the far tail of the reference counts:
- * at the 99th percentile it gives about 0.6, at the median almost nothing.
+ * at the 99th percentile it gives about 0.6, at the median almost nothing. A small linear part keeps
+ * ordinary logins ranked among themselves instead of tied at zero.
  */
 export function modelEvidence(components: ComponentScores, weights: DecisionSettings['weights']): number {
   const total = weights.freeman + weights.forest + weights.autoencoder;
   if (total <= 0) return 0;
   const blend = (weights.freeman * components.freeman + weights.forest * components.forest + weights.autoencoder * components.autoencoder) / total;
-  return Math.pow(blend, 50) * 0.65;
+  return Math.pow(blend, 50) * 0.6 + blend * 0.05;
 }
 
 /** Risk 0..100 with its level and decision. Rules and models add up as independent evidence. */

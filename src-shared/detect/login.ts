@@ -21,15 +21,21 @@ export interface DetectionLogin {
 /** A device as a user would name it: browser family, OS family and device type, without versions. */
 export function deviceKey(login: Pick<DetectionLogin, 'browser' | 'os' | 'deviceType'>): string | null {
   if (!login.browser && !login.os && !login.deviceType) return null;
-  return `${family(login.browser, /^\d+(\.\d+)*$/)} · ${family(login.os, /^\d+(\.\d+)+$/)} · ${login.deviceType ?? '?'}`;
+  return `${browserFamily(login.browser) ?? '?'} · ${osFamily(login.os) ?? '?'} · ${login.deviceType ?? '?'}`;
 }
 
-/**
- * The name without its version: a browser update is not a new device ("Chrome 85" → "Chrome"), but an OS
- * keeps a bare product number ("Windows 10" stays, "iOS 13.4" → "iOS").
- */
-function family(name: string | null, version: RegExp): string {
-  if (!name) return '?';
+/** A browser without its version: an update is not a new device ("Chrome 85.0.4183" → "Chrome"). */
+export function browserFamily(name: string | null): string | null {
+  return withoutVersion(name, /^\d+(\.\d+)*$/);
+}
+
+/** An OS without its point version; a bare product number stays ("Windows 10" stays, "iOS 13.4" → "iOS"). */
+export function osFamily(name: string | null): string | null {
+  return withoutVersion(name, /^\d+(\.\d+)+$/);
+}
+
+function withoutVersion(name: string | null, version: RegExp): string | null {
+  if (!name) return null;
   const words = name.split(' ');
   return words.length > 1 && version.test(words[words.length - 1]) ? words.slice(0, -1).join(' ') : name;
 }

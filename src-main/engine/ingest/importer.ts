@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path';
 import type { FormatName } from '../../../src-shared/event.js';
 import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
+import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
 import { countEvents, createEventIndexes, dropEventIndexes, prepareEventInsert } from '../store/events.js';
@@ -22,7 +23,7 @@ export interface ImportOptions {
   /** Year for timestamps without one. Default: the current year. */
   year?: number;
   mapping?: Partial<Record<MappableField, string>>;
-  /** Location sources for enrichment (offline IP database, gazetteer). */
+  /** Location sources for enrichment; default: the bundled offline IP database and gazetteer. */
   locations?: LocationSources;
   onProgress?: (progress: ImportProgress) => void;
   /** Aborting stops after the current line; what was committed stays and a re-run resumes. */
@@ -74,7 +75,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
 
   const insertEvent = prepareEventInsert(db);
   const insertReject = prepareRejectInsert(db);
-  const enrich = createEnricher(options.locations);
+  const enrich = createEnricher(options.locations ?? bundledLocationSources());
   const linesPerCommit = options.linesPerCommit ?? 50_000;
   const rejectedByReason: Record<string, number> = {};
   const totals = { linesRead: 0, eventsImported: 0, rejected: 0, ignored: 0 };

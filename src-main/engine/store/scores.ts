@@ -72,3 +72,31 @@ export function prepareScoreInsert(db: CaseDatabase): (score: ScoreRow) => void 
 export function clearScores(db: CaseDatabase, runId: number): void {
   db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
 }
+
+/** A scored event as exported to SCORES.csv. */
+export interface ScoredEventRow {
+  source: string;
+  line: number;
+  record: number;
+  ts: number;
+  user: string;
+  ip: string | null;
+  risk: number;
+  level: string;
+  decision: string;
+  reasons: string;
+  label: string | null;
+  event_id: number;
+}
+
+/** Every scored event of a run with its provenance, in event order, streamed. */
+export function iterateScoredEvents(db: CaseDatabase, runId: number): IterableIterator<ScoredEventRow> {
+  return db
+    .prepare(
+      `SELECT sources.name AS source, events.line, events.record, events.ts, events.user, events.ip,
+              scores.risk, scores.level, scores.decision, scores.reasons, events.label, events.id AS event_id
+       FROM scores JOIN events ON events.id = scores.event_id JOIN sources ON sources.id = events.source_id
+       WHERE scores.run_id = ? ORDER BY events.id`,
+    )
+    .iterate(runId) as IterableIterator<ScoredEventRow>;
+}

@@ -1,0 +1,70 @@
+import { LoginAssessor } from '../../../src-shared/detect/assessor.js';
+import type { FreemanModel } from '../../../src-shared/detect/freeman.js';
+import { combineFindings } from '../../../src-shared/detect/ensemble.js';
+import { featureCount } from '../../../src-shared/detect/features.js';
+import type { Matrix } from '../../../src-shared/detect/isolation-forest.js';
+import type { DetectionLogin } from '../../../src-shared/detect/login.js';
+import type { Finding } from '../../../src-shared/detect/rules.js';
+import type { DetectionSettings } from './settings.js';
+
+/** What one causal pass over the case produces, in event time order, as flat arrays. */
+export interface AssessmentPass {
+  count: number;
+  eventIds: Float64Array;
+  times: Float64Array;
+  /** Rows × featureCount. */
+  features: Matrix;
+  /** Combined rule severity per event (0..1). */
+  rules: Float64Array;
+  /** Findings of the events that have any, by row. */
+  findings: Map<number, Finding[]>;
+  userRisk: Float64Array;
+  /** The largest statistical-risk term of each row ('' when none). */
+  userRiskTop: string[];
+  assessor: LoginAssessor;
+}
+
+/** Judge every login on what came before it, then learn from it: the causal pass of batch detection. */
+export function runAssessmentPass(
+  logins: Iterable<DetectionLogin>,
+  count: number,
+  settings: DetectionSettings,
+  userRisk: FreemanModel | null,
+  onProgress: (done: number) => void = () => undefined,
+): AssessmentPass {
+  const assessor = new LoginAssessor(settings, userRisk);
+  const eventIds = new Float64Array(count);
+  const times = new Float64Array(count);
+  const values = new Float64Array(count * featureCount);
+  const rules = new Float64Array(count);
+  const risks = new Float64Array(count);
+  const userRiskTop: string[] = new Array<string>(count).fill('');
+  const findings = new Map<number, Finding[]>();
+  let row = 0;
+  for (const login of logins) {
+    if (row >= count) break;
+    const assessment = assessor.assess(login);
+    assessor.learn(login);
+    eventIds[row] = login.id;
+    times[row] = login.time;
+    values.set(assessment.features, row * featureCount);
+    rules[row] = combineFindings(assessment.findings);
+    if (assessment.findings.length > 0) findings.set(row, assessment.findings);
+    risks[row] = assessment.userRisk;
+    if (assessment.userRiskTop) userRiskTop[row] = assessment.userRiskTop.feature;
+    row++;
+    if ((row & 0xffff) === 0) onProgress(row);
+  }
+  onProgress(row);
+  return {
+    count: row,
+    eventIds: eventIds.subarray(0, row),
+    times: times.subarray(0, row),
+    features: { values: values.subarray(0, row * featureCount), rows: row, columns: featureCount },
+    rules: rules.subarray(0, row),
+    findings,
+    userRisk: risks.subarray(0, row),
+    userRiskTop,
+    assessor,
+  };
+}

@@ -1,0 +1,23 @@
+import { defaultLearningSettings, type LearningSettings } from '../../../src-shared/detect/behaviour-state.js';
+import { defaultDecisionSettings, type DecisionSettings } from '../../../src-shared/detect/ensemble.js';
+import { defaultRuleSettings, type RuleSettings } from '../../../src-shared/detect/rules.js';
+
+/** Everything that tunes detection: learning period, rule thresholds, decision thresholds, model weights. */
+export type DetectionSettings = LearningSettings & RuleSettings & DecisionSettings;
+
+/** Defaults, stated once. */
+export const defaultDetectionSettings: DetectionSettings = { ...defaultLearningSettings, ...defaultRuleSettings, ...defaultDecisionSettings };
+
+/** Which models a run trains, with their parameters. */
+export interface ModelChoice {
+  freeman: boolean;
+  forest: { trees: number; maxSamples: number } | false;
+  autoencoder: { epochs: number; hidden: number; batchSize: number } | false;
+}
+
+/** Defaults. */
+export const defaultModelChoice: ModelChoice = {
+  freeman: true,
+  forest: { trees: 100, maxSamples: 256 },
+  autoencoder: { epochs: 8, hidden: 6, batchSize: 512 },
+};

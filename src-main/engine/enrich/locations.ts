@@ -1,0 +1,16 @@
+import type { LocationSources } from './enricher.js';
+import { createGazetteer, type Gazetteer } from './gazetteer.js';
+import { openGeoIp, type GeoIp } from './geo-ip.js';
+
+/**
+ * The bundled offline location sources (DB-IP City Lite for addresses, GeoNames for place names),
+ * each opened on first use so an import that never needs one does not pay for loading it.
+ */
+export function bundledLocationSources(options: { geoLite2CityPath?: string } = {}): LocationSources {
+  let geoIp: GeoIp | null = null;
+  let gazetteer: Gazetteer | null = null;
+  return {
+    locateIp: (ip) => (geoIp ??= openGeoIp({ geoLite2CityPath: options.geoLite2CityPath })).locate(ip),
+    locateName: (country, region, city) => (gazetteer ??= createGazetteer()).locate(country, region, city),
+  };
+}

@@ -1,0 +1,136 @@
+import type { EventDetail, EventFilter, EventPage, EventRow, PageRequest } from '../../../../src-shared/api.js';
+import type { LoginEvent } from '../../../../src-shared/event.js';
+import type { CaseDatabase } from '../database.js';
+import { afterCursorCondition, decodeCursor, encodeCursor, eventFilterConditions } from './event-filter.js';
+import { whereClause } from './sql-condition.js';
+
+/** Rows counted at most for a page's total; beyond it the total is "at least". */
+export const totalCountLimit = 100_000;
+
+/** The SQL column list of an EventRow, shared by the query modules that list events. */
+export const eventRowColumns = `id, ts, user, outcome, ip, network, country, region, city, asn, browser, os, device_type, service, auth_method, label`;
+
+/** An events row as SELECTed with eventRowColumns. */
+export interface EventRowRecord {
+  id: number;
+  ts: number;
+  user: string;
+  outcome: number;
+  ip: string | null;
+  network: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  asn: number | null;
+  browser: string | null;
+  os: string | null;
+  device_type: string | null;
+  service: string | null;
+  auth_method: string | null;
+  label: string | null;
+}
+
+interface EventRecord extends EventRowRecord {
+  latitude: number | null;
+  longitude: number | null;
+  user_agent: string | null;
+  host: string | null;
+  rtt_ms: number | null;
+  source_id: number;
+  line: number;
+  record: number;
+  raw: string;
+}
+
+/** A stored row → the table row the UI shows. */
+export function toEventRow(record: EventRowRecord): EventRow {
+  return {
+    id: record.id,
+    time: record.ts,
+    user: record.user,
+    outcome: record.outcome === 1 ? 'success' : 'failure',
+    ip: record.ip,
+    network: record.network,
+    country: record.country,
+    region: record.region,
+    city: record.city,
+    asn: record.asn,
+    browser: record.browser,
+    os: record.os,
+    deviceType: record.device_type,
+    service: record.service,
+    authMethod: record.auth_method,
+    label: record.label,
+    risk: null,
+  };
+}
+
+/** One page of events matching a filter, keyset-paged on (ts, id) in the filter's order. */
+export function queryEvents(db: CaseDatabase, filter: EventFilter, page: PageRequest): EventPage {
+  const sort = filter.sort ?? 'desc';
+  const conditions = eventFilterConditions(db, filter);
+  const cursor = page.after ? decodeCursor(page.after) : null;
+  const where = whereClause(cursor ? [...conditions, afterCursorCondition(cursor, sort)] : conditions);
+  const direction = sort === 'desc' ? 'DESC' : 'ASC';
+  // One extra row tells whether there is a next page without counting.
+  const records = db
+    .prepare(`SELECT ${eventRowColumns} FROM events ${where.sql} ORDER BY ts ${direction}, id ${direction} LIMIT ?`)
+    .all(...where.parameters, page.limit + 1) as EventRowRecord[];
+  const more = records.length > page.limit;
+  const rows = records.slice(0, page.limit).map(toEventRow);
+  const last = rows[rows.length - 1];
+  return {
+    rows,
+    nextCursor: more && last ? encodeCursor({ time: last.time, id: last.id }) : null,
+    total: page.after ? null : countMatching(db, filter),
+  };
+}
+
+/** How many events match, counting at most totalCountLimit rows. */
+export function countMatching(db: CaseDatabase, filter: EventFilter): { count: number; exact: boolean } {
+  const where = whereClause(eventFilterConditions(db, filter));
+  const row = db
+    .prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 FROM events ${where.sql} LIMIT ?)`)
+    .get(...where.parameters, totalCountLimit + 1) as { count: number };
+  return row.count > totalCountLimit ? { count: totalCountLimit, exact: false } : { count: row.count, exact: true };
+}
+
+/** One event in full with its source; null when the id does not exist. */
+export function getEvent(db: CaseDatabase, id: number): EventDetail | null {
+  const record = db.prepare(`SELECT * FROM events WHERE id = ?`).get(id) as EventRecord | undefined;
+  if (!record) return null;
+  const source = db.prepare(`SELECT id, name, format FROM sources WHERE id = ?`).get(record.source_id) as
+    | { id: number; name: string; format: string }
+    | undefined;
+  return { event: toLoginEvent(record), source: source ?? null, score: null };
+}
+
+function toLoginEvent(record: EventRecord): LoginEvent {
+  return {
+    id: record.id,
+    time: record.ts,
+    user: record.user,
+    outcome: record.outcome === 1 ? 'success' : 'failure',
+    ip: record.ip,
+    network: record.network,
+    country: record.country,
+    region: record.region,
+    city: record.city,
+    latitude: record.latitude,
+    longitude: record.longitude,
+    asn: record.asn,
+    userAgent: record.user_agent,
+    browser: record.browser,
+    os: record.os,
+    deviceType: record.device_type,
+    authMethod: record.auth_method,
+    service: record.service,
+    host: record.host,
+    roundTripMs: record.rtt_ms,
+    label: record.label,
+    sourceId: record.source_id,
+    line: record.line,
+    record: record.record,
+    raw: record.raw,
+  };
+}
