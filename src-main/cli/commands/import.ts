@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatNames, type FormatName } from '../../../src-shared/event.js';
 import type { ImportSummary } from '../../../src-shared/import.js';
 import { openCase } from '../../engine/store/database.js';
-import { importFile } from '../../engine/ingest/importer.js';
+import { importInWorker } from '../../engine/workers/run-import.js';
 import type { MappableField } from '../../engine/ingest/parser.js';
 import { UsageError, type Command } from '../command.js';
 import { createProgressLine, formatBytes, formatCount } from '../progress.js';
@@ -34,33 +34,30 @@ export const command: Command = {
     if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 2100)) throw new UsageError(`--year must be a year, not '${values.year}'`);
     const mapping = parseMapping(values.map ?? []);
 
-    const db = openCase(values.case);
+    // Create and migrate the case here, so a bad case path fails before any worker starts.
+    openCase(values.case).close();
     const summaries: ImportSummary[] = [];
-    try {
-      for (const path of positionals) {
-        const progress = createProgressLine();
-        const summary = await importFile(db, path, {
-          format,
-          timeZone: values.tz,
-          year,
-          mapping,
-          actor: 'cli',
-          onProgress: (state) => {
-            const seconds = state.elapsedMs / 1000;
-            const rate = seconds > 0 ? state.eventsImported / seconds : 0;
-            const fraction = state.bytesTotal > 0 ? state.bytesRead / state.bytesTotal : null;
-            const remaining = fraction && fraction > 0 ? (seconds / fraction) * (1 - fraction) : null;
-            progress.update(
-              `${path}: ${formatBytes(state.bytesRead)}/${formatBytes(state.bytesTotal)}, ${formatCount(state.eventsImported)} events, ${formatCount(rate)}/s, ${formatCount(state.rejected)} rejected${remaining === null ? '' : `, ETA ${remaining.toFixed(0)} s`}`,
-              fraction,
-            );
-          },
-        }).finally(() => progress.done());
-        summaries.push(summary);
-        if (!values.json) process.stdout.write(describeSummary(summary));
-      }
-    } finally {
-      db.close();
+    for (const path of positionals) {
+      const progress = createProgressLine();
+      const summary = await importInWorker(values.case, path, {
+        format,
+        timeZone: values.tz,
+        year,
+        mapping,
+        actor: 'cli',
+        onProgress: (state) => {
+          const seconds = state.elapsedMs / 1000;
+          const rate = seconds > 0 ? state.eventsImported / seconds : 0;
+          const fraction = state.bytesTotal > 0 ? state.bytesRead / state.bytesTotal : null;
+          const remaining = fraction && fraction > 0 ? (seconds / fraction) * (1 - fraction) : null;
+          progress.update(
+            `${path}: ${formatBytes(state.bytesRead)}/${formatBytes(state.bytesTotal)}, ${formatCount(state.eventsImported)} events, ${formatCount(rate)}/s, ${formatCount(state.rejected)} rejected${remaining === null ? '' : `, ETA ${remaining.toFixed(0)} s`}`,
+            fraction,
+          );
+        },
+      }).finally(() => progress.done());
+      summaries.push(summary);
+      if (!values.json) process.stdout.write(describeSummary(summary));
     }
     if (values.json) process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
     return 0;

@@ -6,6 +6,7 @@ import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
 import { countEvents, createEventIndexes, dropEventIndexes, prepareEventInsert } from '../store/events.js';
+import { prepareRawBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
@@ -75,6 +76,10 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
 
   const insertEvent = prepareEventInsert(db);
   const insertReject = prepareRejectInsert(db);
+  const insertRawBlock = prepareRawBlockInsert(db);
+  // The lines read since the last commit, kept compressed with it as the events' raw evidence.
+  let rawLines: string[] = [];
+  let rawFirstLine = resumeLine + 1;
   const enrich = createEnricher(options.locations ?? bundledLocationSources());
   const linesPerCommit = options.linesPerCommit ?? 50_000;
   const rejectedByReason: Record<string, number> = {};
@@ -94,6 +99,9 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
     rejectedByReason[key] = (rejectedByReason[key] ?? 0) + 1;
   };
   const commit = (): void => {
+    insertRawBlock(sourceId, rawFirstLine, rawLines);
+    rawFirstLine += rawLines.length;
+    rawLines = [];
     recordSourceProgress(db, sourceId, {
       resumeLine: lastLine,
       resumeRecord: record,
@@ -113,6 +121,9 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   // (openCase rebuilds them if the process dies before that).
   const bulk = identity.size / averageLineBytes > Math.max(bulkMinimumLines, countEvents(db));
   if (bulk) dropEventIndexes(db);
+  // With the file to itself, a bulk load writes each new page once through a rollback journal instead of
+  // twice through the WAL; a reader elsewhere (the app's UI) keeps WAL mode, and the switch just fails.
+  const rollbackJournal = bulk && db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
   const content = openContent(fullPath, identity.gzip, (count) => (bytesRead += count));
   db.exec('BEGIN');
   try {
@@ -122,6 +133,10 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
         const line = batch.firstLineNumber + index;
         const text = batch.lines[index];
         const isProblem = problem < batch.problems.length && batch.problems[problem].index === index;
+        if (line > resumeLine) {
+          rawLines.push(text);
+          lastLine = line;
+        }
         if (!isProblem && text.length === 0) continue;
         if (!headerSeen && !isProblem) {
           headerSeen = true;
@@ -134,7 +149,6 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
           continue;
         }
         totals.linesRead++;
-        lastLine = line;
         linesInTransaction++;
         if (isProblem) {
           const found = batch.problems[problem++];
@@ -151,7 +165,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
           const label = labels ? labelOf(labels, recordNumber) : null;
           for (const event of outcome.events) {
             if (label !== null) event.label = label;
-            insertEvent(event, enrich(event), { sourceId, line, record: recordNumber, raw: text });
+            insertEvent(event, enrich(event), { sourceId, line, record: recordNumber });
             totals.eventsImported++;
           }
         }
@@ -175,10 +189,12 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
     }
     content.destroy();
     if (bulk) createEventIndexes(db);
+    if (rollbackJournal) db.pragma('journal_mode = WAL');
     recordAudit(db, options.actor ?? 'user', 'import.interrupted', { sourceId, path: fullPath, reason: (error as Error).message });
     throw error;
   }
   if (bulk) createEventIndexes(db);
+  if (rollbackJournal) db.pragma('journal_mode = WAL');
   const allAssumptions = [...assumptions, ...parser.assumptions()];
   finishSource(db, sourceId, 'complete', allAssumptions, duplicates);
   report();

@@ -2,12 +2,11 @@ import type { LoginEventInput } from '../../../src-shared/event.js';
 import type { CaseDatabase } from './database.js';
 import { eventIndexNames, eventIndexSql } from './migrations/0002-event-indexes.js';
 
-/** Where an event came from: its source, line, record and the raw text. */
+/** Where an event came from: its source, line and record (the raw line is in raw_blocks). */
 export interface Provenance {
   sourceId: number;
   line: number;
   record: number;
-  raw: string;
 }
 
 /** Derived facts stored beside the parsed event. */
@@ -22,8 +21,8 @@ export interface StoredEnrichment {
 export function prepareEventInsert(db: CaseDatabase): (event: LoginEventInput, enrichment: StoredEnrichment, provenance: Provenance) => void {
   const statement = db.prepare(
     `INSERT INTO events (ts, user, outcome, ip, network, country, region, city, latitude, longitude, asn, user_agent,
-       browser, os, device_type, auth_method, service, host, rtt_ms, source_id, line, record, raw, label)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       browser, os, device_type, auth_method, service, host, rtt_ms, source_id, line, record, label)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   return (event, enrichment, provenance) => {
     statement.run(
@@ -49,7 +48,6 @@ export function prepareEventInsert(db: CaseDatabase): (event: LoginEventInput, e
       provenance.sourceId,
       provenance.line,
       provenance.record,
-      provenance.raw,
       event.label,
     );
   };

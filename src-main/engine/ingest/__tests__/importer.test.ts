@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { openCase, type CaseDatabase } from '../../store/database.js';
+import { rawLine } from '../../store/raw-lines.js';
 import { listRejects } from '../../store/rejects.js';
 import { ImportError, importFile } from '../importer.js';
 
@@ -37,6 +38,9 @@ describe('importFile', () => {
     expect(count(db, 'SELECT COUNT(*) AS count FROM events')).toBe(19);
     const stored = db.prepare('SELECT * FROM events WHERE line = 2').get() as Record<string, unknown>;
     expect(stored).toMatchObject({ user: '-4324475583306591935', ip: '10.0.65.171', network: '10.0.65.0/24', country: 'NO', outcome: 0, record: 1, label: 'normal' });
+    const fileLines = readFileSync(rbaHead, 'utf8').split('\n');
+    expect(rawLine(db, first.sourceId, 2)).toBe(fileLines[1]);
+    expect(rawLine(db, first.sourceId, 20)).toBe(fileLines[19]);
   });
 
   it('imports every good row of a broken file and rejects every bad one with its line and reason', async () => {
@@ -115,6 +119,10 @@ describe('importFile', () => {
     expect(summary).toMatchObject({ resumed: true, duplicates: partial, eventsImported: 60_000 - partial });
     expect(count(db, 'SELECT COUNT(*) AS count FROM events')).toBe(60_000);
     expect(count(db, 'SELECT COUNT(DISTINCT line) AS count FROM events')).toBe(60_000);
+    // The raw evidence of every line survives the interruption, before and after the resume point.
+    expect(rawLine(db, summary.sourceId, 2)).toBe(rbaRow(0));
+    expect(rawLine(db, summary.sourceId, 30_001)).toBe(rbaRow(29_999));
+    expect(rawLine(db, summary.sourceId, 60_001)).toBe(rbaRow(59_999));
   });
 
   it('leaves a consistent case when the process is killed, and a re-run completes it exactly', async () => {

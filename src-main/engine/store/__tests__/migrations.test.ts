@@ -23,11 +23,11 @@ describe('migrations', () => {
     expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
   });
 
-  it('0001 creates sources, events, rejects and audit', () => {
+  it('0001 creates sources, events, raw blocks, rejects and audit', () => {
     const db = new Database(':memory:');
     migrate(db, migrations.slice(0, 1));
     expect(schemaVersion(db)).toBe(1);
-    expect(tableNames(db)).toEqual(['audit', 'events', 'rejects', 'sources']);
+    expect(tableNames(db)).toEqual(['audit', 'events', 'raw_blocks', 'rejects', 'sources']);
     const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((column) => column.name);
     expect(columns).toContain('label');
     expect(columns).toContain('network');

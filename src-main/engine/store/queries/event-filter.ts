@@ -18,8 +18,10 @@ export function eventFilterConditions(db: CaseDatabase, filter: EventFilter): Sq
   // No event carries a risk score until detection has run, so a risk filter matches nothing yet.
   if (filter.risk) conditions.push({ sql: '0', parameters: [] });
   if (filter.text) {
+    // Raw lines are stored compressed in raw_blocks, so text search covers the stored text columns.
     const pattern = `%${filter.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    conditions.push({ sql: `(user LIKE ? ESCAPE '\\' OR ip LIKE ? ESCAPE '\\' OR raw LIKE ? ESCAPE '\\')`, parameters: [pattern, pattern, pattern] });
+    const columns = ['user', 'ip', 'user_agent', 'host'];
+    conditions.push({ sql: `(${columns.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`, parameters: columns.map(() => pattern) });
   }
   return conditions;
 }

@@ -1,6 +1,7 @@
 import type { EventDetail, EventFilter, EventPage, EventRow, PageRequest } from '../../../../src-shared/api.js';
 import type { LoginEvent } from '../../../../src-shared/event.js';
 import type { CaseDatabase } from '../database.js';
+import { rawLine } from '../raw-lines.js';
 import { afterCursorCondition, decodeCursor, encodeCursor, eventFilterConditions } from './event-filter.js';
 import { whereClause } from './sql-condition.js';
 
@@ -39,7 +40,6 @@ interface EventRecord extends EventRowRecord {
   source_id: number;
   line: number;
   record: number;
-  raw: string;
 }
 
 /** A stored row → the table row the UI shows. */
@@ -102,7 +102,8 @@ export function getEvent(db: CaseDatabase, id: number): EventDetail | null {
   const source = db.prepare(`SELECT id, name, format FROM sources WHERE id = ?`).get(record.source_id) as
     | { id: number; name: string; format: string }
     | undefined;
-  return { event: toLoginEvent(record), source: source ?? null, score: null };
+  // An empty raw text means the line was not kept (e.g. a case written before raw blocks existed).
+  return { event: { ...toLoginEvent(record), raw: rawLine(db, record.source_id, record.line) ?? '' }, source: source ?? null, score: null };
 }
 
 function toLoginEvent(record: EventRecord): LoginEvent {
@@ -131,6 +132,6 @@ function toLoginEvent(record: EventRecord): LoginEvent {
     sourceId: record.source_id,
     line: record.line,
     record: record.record,
-    raw: record.raw,
+    raw: '',
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { emptyEventInput, type LoginEventInput } from '../../../../../src-shared/event.js';
 import { openCase, type CaseDatabase } from '../../database.js';
 import { prepareEventInsert } from '../../events.js';
+import { prepareRawBlockInsert } from '../../raw-lines.js';
 import { createFileSource } from '../../sources.js';
 
 /** A test case file in a temp directory with one source. */
@@ -22,6 +23,7 @@ export function seedCase(): SeededCase {
   const db = openCase(path);
   const sourceId = createFileSource(db, { name: '/logs/test.csv', sha256: 'x', size: 1, format: 'rba', timeZone: 'UTC', year: null, assumptions: [] });
   const insert = prepareEventInsert(db);
+  const insertRaw = prepareRawBlockInsert(db);
   let line = 1;
   return {
     db,
@@ -29,12 +31,16 @@ export function seedCase(): SeededCase {
     sourceId,
     add(events) {
       db.transaction(() => {
+        const firstLine = line + 1;
+        const raw: string[] = [];
         for (const partial of events) {
           const event: LoginEventInput = { ...emptyEventInput(), time: 0, user: 'alice', outcome: 'success', ...partial };
           const network = event.ip && event.ip.includes('.') ? event.ip.replace(/\.\d+$/, '.0/24') : null;
           line++;
-          insert(event, { network, browser: null, os: null, deviceType: null }, { sourceId, line, record: line - 1, raw: `raw ${event.user} ${event.ip ?? '-'} line ${line}` });
+          insert(event, { network, browser: null, os: null, deviceType: null }, { sourceId, line, record: line - 1 });
+          raw.push(`raw ${event.user} ${event.ip ?? '-'} line ${line}`);
         }
+        insertRaw(sourceId, firstLine, raw);
       })();
     },
     remove() {

@@ -1,0 +1,46 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
+import { ImportError } from '../ingest/importer.js';
+import type { ImportReply, ImportRequest, ImportRequestOptions } from './protocol.js';
+
+/** Heap limits of an import worker: the import streams, so its live data is small; the cap keeps V8 from hoarding garbage. */
+const importResourceLimits: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+
+/** Start a worker thread running one of the engine's worker modules (TypeScript from source, JavaScript when built). */
+export function startEngineWorker(module: string, resourceLimits?: ResourceLimits): Worker {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return new Worker(new URL('./bootstrap.mjs', import.meta.url), {
+    workerData: { module: new URL(`./${module}${extension}`, import.meta.url).href },
+    resourceLimits,
+  });
+}
+
+/**
+ * Import a file in a worker thread with its own connection to the case, so the caller's thread never
+ * blocks; progress arrives as events, errors as ImportError with the worker's message.
+ */
+export function importInWorker(
+  casePath: string,
+  path: string,
+  options: ImportRequestOptions & { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
+): Promise<ImportSummary> {
+  const { onProgress, signal, ...requestOptions } = options;
+  const worker = startEngineWorker('import-worker', importResourceLimits);
+  const seq = 1;
+  return new Promise<ImportSummary>((resolve, reject) => {
+    const finish = (action: () => void): void => {
+      signal?.removeEventListener('abort', abort);
+      void worker.terminate();
+      action();
+    };
+    const abort = (): void => worker.postMessage({ type: 'abort', seq } satisfies ImportRequest);
+    signal?.addEventListener('abort', abort);
+    worker.on('message', (reply: ImportReply) => {
+      if (reply.type === 'progress') onProgress?.(reply.progress);
+      else if (reply.type === 'done') finish(() => resolve(reply.summary));
+      else finish(() => reject(Object.assign(new ImportError(reply.error.message), { name: reply.error.name })));
+    });
+    worker.on('error', (error) => finish(() => reject(error)));
+    worker.postMessage({ type: 'import', seq, casePath, path, options: requestOptions } satisfies ImportRequest);
+  });
+}
