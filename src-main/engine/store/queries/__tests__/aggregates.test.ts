@@ -5,6 +5,8 @@ import { readSettings, writeSettings } from '../settings.js';
 import { chooseBucket, timeline } from '../timeline.js';
 import { listUsers, userProfile } from '../users.js';
 import { rejectPage, sourceList } from '../sources.js';
+import { caseCounts, exportCaseCopy } from '../case.js';
+import { openCase } from '../../database.js';
 import { prepareRejectInsert } from '../../rejects.js';
 import { seedCase, type SeededCase } from './seed.js';
 
@@ -109,5 +111,16 @@ describe('aggregate queries', () => {
     const second = rejectPage(seeded.db, seeded.sourceId, { after: first.nextCursor, limit: 100 });
     expect(second.rows.map((row) => row.line)).toEqual([6, 7, 8, 9, 10, 11, 12]);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('exports a consistent copy of the case and never overwrites a file', () => {
+    seeded = seedCase();
+    seeded.add([{ user: 'a' }, { user: 'b' }]);
+    const copy = seeded.path.replace(/\.vigil$/, '-copy.vigil');
+    expect(exportCaseCopy(seeded.db, copy)).toBeGreaterThan(0);
+    const reopened = openCase(copy);
+    expect(caseCounts(reopened)).toEqual({ events: 2, sources: 1, rejects: 0 });
+    reopened.close();
+    expect(() => exportCaseCopy(seeded!.db, copy)).toThrow();
   });
 });

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  ApiError,
+  settingsSchema,
+  toErrorShape,
+  type AppMode,
+  type Capabilities,
+  type CaseInfo,
+  type VigilApi,
+  type VigilEvent,
+} from '../../src-shared/api.js';
+import type { ImportSummary } from '../../src-shared/import.js';
+import { importInWorker } from './workers/run-import.js';
+import type { ImportRequestOptions } from './workers/protocol.js';
+import type { CaseDatabase } from './store/database.js';
+import { schemaVersion } from './store/database.js';
+import { caseCounts, exportCaseCopy, refreshStatistics } from './store/queries/case.js';
+import { getEvent, queryEvents } from './store/queries/events.js';
+import { datasetSummary, overview } from './store/queries/overview.js';
+import { rejectPage, sourceExists, sourceList } from './store/queries/sources.js';
+import { readSettings, writeSettings } from './store/queries/settings.js';
+import { timeline } from './store/queries/timeline.js';
+import { listUsers, userProfile } from './store/queries/users.js';
+
+/** Why detection features answer empty or refuse, in the words the UI shows. */
+export const detectionUnavailable = 'Risk scoring, model training and alerts are not included in this version of Vigil.';
+/** Why live collection refuses, in the words the UI shows. */
+export const liveUnavailable = 'Live collection (syslog listener, file tail) is not included in this version of Vigil.';
+
+/** What only the desktop app can do; app/ provides it, the server leaves it out. */
+export interface DesktopHooks {
+  openCase(path: string): Promise<CaseInfo>;
+  newCase(path: string): Promise<CaseInfo>;
+  chooseImportFiles(): Promise<string[]>;
+}
+
+/** How a service is set up for one open case. */
+export interface ServiceOptions {
+  db: CaseDatabase;
+  /** The case file's path. */
+  path: string;
+  mode: AppMode;
+  /** Receives pushed events (import progress, …) for the UI. */
+  emit?: (event: VigilEvent) => void;
+  desktop?: DesktopHooks;
+  /** Who acts, for the audit trail ("desktop", "server"). */
+  actor?: string;
+}
+
+/** The contract for one open case, plus releasing it. */
+export interface CaseService extends VigilApi {
+  /** Stop a running import and wait until it has committed; the caller then closes the database. */
+  dispose(): Promise<void>;
+}
+
+/** The facade implementing the contract over one open case (DESIGN.md: the one place the UI reaches the engine). */
+export function createService(options: ServiceOptions): CaseService {
+  const { db, path, mode } = options;
+  const emit = options.emit ?? (() => {});
+  const actor = options.actor ?? mode;
+  // Aggregates over every event take seconds on large cases: keep them until the data changes.
+  const cache = new Map<string, unknown>();
+  const remember = <T>(key: string, compute: () => T): T => {
+    if (!cache.has(key)) cache.set(key, compute());
+    return cache.get(key) as T;
+  };
+  let runningImport: AbortController | null = null;
+  let importDone: Promise<unknown> = Promise.resolve();
+
+  const capabilities: Capabilities = {
+    switchCase: options.desktop ? { available: true, reason: null } : { available: false, reason: serverFixedCase(path) },
+    filePicker: options.desktop ? { available: true, reason: null } : { available: false, reason: 'In a browser, type a path on the machine that runs vigil serve.' },
+    detection: { available: false, reason: detectionUnavailable },
+    live: { available: false, reason: liveUnavailable },
+  };
+  const desktopOnly = (): DesktopHooks => {
+    if (!options.desktop) throw new ApiError('NotAvailable', serverFixedCase(path));
+    return options.desktop;
+  };
+
+  const caseInfo = async (): Promise<CaseInfo> => ({
+    path,
+    name: basename(path),
+    schemaVersion: schemaVersion(db),
+    sizeBytes: fileSize(path),
+    mode,
+    counts: remember('counts', () => caseCounts(db)),
+    capabilities,
+  });
+
+  const importFiles = (paths: string[], request: Parameters<VigilApi['importFiles']>[1]): Promise<ImportSummary[]> => {
+    if (runningImport) return Promise.reject(new ApiError('Busy', 'An import is already running in this case; wait for it or cancel it.'));
+    const controller = new AbortController();
+    runningImport = controller;
+    const done = runImport(paths, request, controller);
+    importDone = done.catch(() => {});
+    return done;
+  };
+
+  const runImport = async (paths: string[], request: Parameters<VigilApi['importFiles']>[1], controller: AbortController): Promise<ImportSummary[]> => {
+    const importId = randomUUID();
+    const summaries: ImportSummary[] = [];
+    try {
+      const settings = readSettings(db);
+      for (const [fileIndex, file] of paths.entries()) {
+        // A worker thread with its own connection: the caller's thread (Electron main, the HTTP server) never blocks.
+        const summary = await importInWorker(path, file, {
+          format: request.format,
+          // A zone set in Settings is the user's choice; otherwise the importer states its own default.
+          timeZone: request.timeZone ?? (settings.importTimeZone === 'UTC' ? undefined : settings.importTimeZone),
+          year: request.year,
+          // The importer validates field names; the contract keeps the mapping a plain record.
+          mapping: request.mapping as ImportRequestOptions['mapping'],
+          actor,
+          signal: controller.signal,
+          onProgress: (progress) => emit({ type: 'importProgress', importId, fileIndex, fileCount: paths.length, progress }),
+        });
+        summaries.push(summary);
+        emit({ type: 'importFileFinished', importId, fileIndex, fileCount: paths.length, summary });
+      }
+      emit({ type: 'importFinished', importId, summaries, error: null });
+      return summaries;
+    } catch (error) {
+      emit({ type: 'importFinished', importId, summaries, error: toErrorShape(error) });
+      throw error instanceof ApiError ? error : new ApiError('ImportError', (error as Error).message);
+    } finally {
+      runningImport = null;
+      cache.clear();
+      if (summaries.some((summary) => summary.eventsImported > 0)) refreshStatistics(db);
+      emit({ type: 'caseChanged', info: await caseInfo() });
+    }
+  };
+
+  return {
+    caseInfo,
+    // async, so "desktop only" is a rejected promise like every other failure, never a synchronous throw.
+    openCase: async (file) => desktopOnly().openCase(file),
+    newCase: async (file) => desktopOnly().newCase(file),
+    chooseImportFiles: async () => desktopOnly().chooseImportFiles(),
+    async exportCase(file) {
+      // Writing files at a path a browser names would give every token holder write access to the server's disk.
+      if (mode !== 'desktop') throw new ApiError('NotAvailable', 'Exporting writes a file on this machine, so only the desktop app offers it; on a server, copy the case file instead.');
+      try {
+        return { path: file, sizeBytes: exportCaseCopy(db, file) };
+      } catch (error) {
+        throw new ApiError('ValidationError', `cannot export to ${file}: ${(error as Error).message}`);
+      }
+    },
+
+    importFiles,
+    async cancelImport() {
+      runningImport?.abort();
+      return { cancelled: runningImport !== null };
+    },
+    listSources: async () => sourceList(db),
+    async listRejects(sourceId, page) {
+      if (!sourceExists(db, sourceId)) throw new ApiError('NotFound', `no source #${sourceId} in this case`);
+      return rejectPage(db, sourceId, page);
+    },
+
+    overview: async () => remember('overview', () => overview(db)),
+    queryEvents: async (filter, page) => queryEvents(db, filter, page),
+    async getEvent(id) {
+      const detail = getEvent(db, id);
+      if (!detail) throw new ApiError('NotFound', `no event #${id} in this case`);
+      return detail;
+    },
+    listUsers: async (prefix, limit) => listUsers(db, prefix, limit),
+    async userProfile(user) {
+      const profile = userProfile(db, user);
+      if (!profile) throw new ApiError('NotFound', `no events for user '${user}' in this case`);
+      return profile;
+    },
+    timeline: async (range, bucket) => remember(`timeline:${JSON.stringify(range)}:${bucket}`, () => timeline(db, range, bucket)),
+
+    getSettings: async () => readSettings(db),
+    async setSettings(patch) {
+      const next = settingsSchema.parse({ ...readSettings(db), ...patch });
+      if (next.blockThreshold <= next.challengeThreshold) {
+        throw new ApiError('ValidationError', 'the block threshold must be higher than the challenge threshold');
+      }
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: next.importTimeZone });
+      } catch {
+        throw new ApiError('ValidationError', `unknown time zone '${next.importTimeZone}' (use an IANA name such as UTC or Europe/Oslo)`);
+      }
+      writeSettings(db, next, actor);
+      return next;
+    },
+
+    trainingStatus: async () => ({ dataset: remember('dataset', () => datasetSummary(db)), runs: [], active: null }),
+    async startTraining() {
+      throw new ApiError('NotAvailable', detectionUnavailable);
+    },
+    listModelRuns: async () => [],
+    listAlerts: async () => ({ rows: [], nextCursor: null, total: { count: 0, exact: true } }),
+    listIncidents: async () => [],
+    async updateAlert(id) {
+      throw new ApiError('NotFound', `no alert #${id} in this case`);
+    },
+    liveStatus: async () => ({ listeners: [], recentRate: [] }),
+    async startLive() {
+      throw new ApiError('NotAvailable', liveUnavailable);
+    },
+    async stopLive(listenerId) {
+      throw new ApiError('NotFound', `no live listener #${listenerId} is running`);
+    },
+
+    async dispose() {
+      runningImport?.abort();
+      await importDone;
+    },
+  };
+}
+
+function serverFixedCase(path: string): string {
+  return `vigil serve works on one case (${basename(path)}); restart it with --case to work on another.`;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,24 @@
+import type { RiskLevel } from '../../src-shared/api';
+
+/** Risk colours, defined once: CSS reads them as --risk-<level>, charts read them from here. */
+export const riskColors: Record<RiskLevel, string> = {
+  low: '#2da44e',
+  medium: '#d4a72c',
+  high: '#e16f24',
+  critical: '#cf222e',
+};
+
+/** Series colours of the charts: successful and failed logins. */
+export const seriesColors = {
+  success: '#4c6ef5',
+  failure: '#c2255c',
+  grid: '#e3e6eb',
+  text: '#4a5260',
+} as const;
+
+/** Publish the colours as CSS custom properties (through CSSOM, which the CSP allows). */
+export function applyTheme(root: HTMLElement = document.documentElement): void {
+  for (const [level, color] of Object.entries(riskColors)) root.style.setProperty(`--risk-${level}`, color);
+  root.style.setProperty('--series-success', seriesColors.success);
+  root.style.setProperty('--series-failure', seriesColors.failure);
+}

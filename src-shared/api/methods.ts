@@ -1,0 +1,47 @@
+import type { ApiMethodName } from './contract.js';
+
+/**
+ * Every contract method name, in one list without runtime dependencies, so the sandboxed preload can
+ * build the bridge from it without bundling zod. `arguments.ts` checks it against the interface.
+ */
+export const apiMethodNames = [
+  'caseInfo',
+  'openCase',
+  'newCase',
+  'exportCase',
+  'chooseImportFiles',
+  'importFiles',
+  'cancelImport',
+  'listSources',
+  'listRejects',
+  'overview',
+  'queryEvents',
+  'getEvent',
+  'listUsers',
+  'userProfile',
+  'timeline',
+  'getSettings',
+  'setSettings',
+  'trainingStatus',
+  'startTraining',
+  'listModelRuns',
+  'listAlerts',
+  'listIncidents',
+  'updateAlert',
+  'liveStatus',
+  'startLive',
+  'stopLive',
+] as const satisfies readonly ApiMethodName[];
+
+/** The IPC channel a method is bound to in Electron. */
+export function ipcChannel(method: ApiMethodName): string {
+  return `vigil:${method}`;
+}
+
+/** The IPC channel pushed events arrive on in Electron. */
+export const eventChannel = 'vigil:event';
+
+/** Whether a string names a contract method (for routing untrusted input). */
+export function isApiMethodName(name: string): name is ApiMethodName {
+  return (apiMethodNames as readonly string[]).includes(name);
+}
