@@ -1,3 +1,5 @@
+export { formatBytes, formatCount } from '../../src-shared/format.js';
+
 /** Progress on a terminal: one rewritten line on a TTY, a plain line every few seconds otherwise. */
 export interface ProgressLine {
   update(text: string, fraction: number | null): void;
@@ -26,21 +28,4 @@ export function createProgressLine(stream: NodeJS.WriteStream = process.stderr):
       if (tty && drawn) stream.write('\r\x1b[2K');
     },
   };
-}
-
-/** 1234567 → "1,234,567". */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
-
-/** Bytes in B / KB / MB / GB. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }

@@ -1,12 +1,8 @@
 /** Display formats used across the views: counts, bytes, times, durations. */
+export { formatBytes, formatCount } from '../../src-shared/format.js';
 
 /** How times are shown: UTC, or the zone of the machine running the UI. */
 export type DisplayZone = 'UTC' | 'local';
-
-/** 1234567 → "1,234,567". */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
 
 /** A share as a percentage with one decimal ("12.5 %"); "–" when the whole is zero. */
 export function formatPercent(part: number, whole: number): string {
@@ -14,18 +10,6 @@ export function formatPercent(part: number, whole: number): string {
   const percent = (part / whole) * 100;
   // A handful of attack events among thousands must not read as "0.0 %".
   return part > 0 && percent < 0.1 ? '< 0.1 %' : `${percent.toFixed(1)} %`;
-}
-
-/** Bytes in B / KB / MB / GB (binary units). */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
 /** The zone's name for labels: "UTC" or e.g. "Europe/Oslo". */
