@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatNames, type FormatName } from '../../../src-shared/event.js';
 import { runDetection } from '../../engine/detect/run-detection.js';
-import { importFile } from '../../engine/ingest/importer.js';
+import { importInWorker } from '../../engine/workers/run-import.js';
 import { openCase } from '../../engine/store/database.js';
 import { UsageError, type Command } from '../command.js';
+import { importOptionSpecs, readImportOptions } from '../import-options.js';
 import { createProgressLine, formatCount } from '../progress.js';
 import { describeSummary } from './import.js';
 import { writeScoresCsv } from '../scores-csv.js';
 
-const usage = 'vigil detect FILE... --out SCORES.csv [--case C.vigil] [--format auto|rba|csv|jsonl|authlog|syslog|journal] [--tz ZONE] [--year YYYY] [--seed N] [--no-autoencoder]';
+const usage = 'vigil detect FILE... --out SCORES.csv [--case C.vigil] [--format auto|rba|csv|jsonl|authlog|syslog|journal] [--tz ZONE] [--year YYYY] [--map field=column ...] [--seed N] [--no-autoencoder]';
 
 /** `vigil detect`: import, train unsupervised on those events, score every event, write SCORES.csv. */
 export const command: Command = {
@@ -24,38 +24,37 @@ export const command: Command = {
       options: {
         out: { type: 'string' },
         case: { type: 'string' },
-        format: { type: 'string', default: 'auto' },
-        tz: { type: 'string' },
-        year: { type: 'string' },
+        ...importOptionSpecs,
         seed: { type: 'string', default: '1' },
         'no-autoencoder': { type: 'boolean', default: false },
       },
     });
     if (!values.out) throw new UsageError('--out is required');
     if (positionals.length === 0) throw new UsageError('name at least one FILE');
-    const format = values.format as FormatName | 'auto';
-    if (format !== 'auto' && !formatNames.includes(format)) throw new UsageError(`unknown format '${format}'`);
+    const importOptions = readImportOptions(values);
     const seed = Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, not '${values.seed}'`);
     const temporary = values.case ? null : mkdtempSync(join(tmpdir(), 'vigil-detect-'));
-    const db = openCase(values.case ?? join(temporary as string, 'case.vigil'));
+    const casePath = values.case ?? join(temporary as string, 'case.vigil');
     try {
-      for (const path of positionals) {
-        const summary = await importFile(db, path, { format, timeZone: values.tz, year: values.year ? Number(values.year) : undefined, actor: 'cli' });
-        process.stderr.write(describeSummary(summary));
+      openCase(casePath).close();
+      for (const path of positionals) process.stderr.write(describeSummary(await importInWorker(casePath, path, importOptions)));
+      const db = openCase(casePath);
+      try {
+        const progress = createProgressLine();
+        const run = await runDetection(db, {
+          seed,
+          models: values['no-autoencoder'] ? { autoencoder: false } : {},
+          onProgress: (state) => progress.update(`${state.phase}: ${formatCount(state.done)}/${formatCount(state.total)}${state.loss === undefined ? '' : ` loss ${state.loss.toFixed(4)}`}`, state.total > 0 ? state.done / state.total : null),
+        });
+        progress.done();
+        const written = writeScoresCsv(db, run.runId, values.out);
+        const phases = Object.entries(run.seconds).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
+        process.stderr.write(`scored ${formatCount(written)} events (run #${run.runId}: ${phases}) → ${values.out}\n`);
+      } finally {
+        db.close();
       }
-      const progress = createProgressLine();
-      const run = await runDetection(db, {
-        seed,
-        models: values['no-autoencoder'] ? { autoencoder: false } : {},
-        onProgress: (state) => progress.update(`${state.phase}: ${formatCount(state.done)}/${formatCount(state.total)}${state.loss === undefined ? '' : ` loss ${state.loss.toFixed(4)}`}`, state.total > 0 ? state.done / state.total : null),
-      });
-      progress.done();
-      const written = writeScoresCsv(db, run.runId, values.out);
-      const phases = Object.entries(run.seconds).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
-      process.stderr.write(`scored ${formatCount(written)} events (run #${run.runId}: ${phases}) → ${values.out}\n`);
     } finally {
-      db.close();
       if (temporary) rmSync(temporary, { recursive: true, force: true });
     }
     return 0;

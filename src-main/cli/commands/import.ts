@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
-import { formatNames, type FormatName } from '../../../src-shared/event.js';
 import type { ImportSummary } from '../../../src-shared/import.js';
 import { openCase } from '../../engine/store/database.js';
 import { importInWorker } from '../../engine/workers/run-import.js';
-import type { MappableField } from '../../engine/ingest/parser.js';
 import { UsageError, type Command } from '../command.js';
+import { importOptionSpecs, readImportOptions } from '../import-options.js';
 import { createProgressLine, formatBytes, formatCount } from '../progress.js';
 
 const usage = 'vigil import FILE... --case CASE.vigil [--format auto|rba|csv|jsonl|authlog|syslog|journal] [--tz ZONE] [--year YYYY] [--map field=column ...]';
@@ -19,20 +18,13 @@ export const command: Command = {
       allowPositionals: true,
       options: {
         case: { type: 'string' },
-        format: { type: 'string', default: 'auto' },
-        tz: { type: 'string' },
-        year: { type: 'string' },
-        map: { type: 'string', multiple: true },
+        ...importOptionSpecs,
         json: { type: 'boolean', default: false },
       },
     });
     if (!values.case) throw new UsageError('--case is required');
     if (positionals.length === 0) throw new UsageError('name at least one FILE');
-    const format = values.format as FormatName | 'auto';
-    if (format !== 'auto' && !formatNames.includes(format)) throw new UsageError(`unknown format '${format}'`);
-    const year = values.year === undefined ? undefined : Number(values.year);
-    if (year !== undefined && (!Number.isInteger(year) || year < 1970 || year > 2100)) throw new UsageError(`--year must be a year, not '${values.year}'`);
-    const mapping = parseMapping(values.map ?? []);
+    const options = readImportOptions(values);
 
     // Create and migrate the case here, so a bad case path fails before any worker starts.
     openCase(values.case).close();
@@ -40,11 +32,7 @@ export const command: Command = {
     for (const path of positionals) {
       const progress = createProgressLine();
       const summary = await importInWorker(values.case, path, {
-        format,
-        timeZone: values.tz,
-        year,
-        mapping,
-        actor: 'cli',
+        ...options,
         onProgress: (state) => {
           const seconds = state.elapsedMs / 1000;
           const rate = seconds > 0 ? state.eventsImported / seconds : 0;
@@ -63,16 +51,6 @@ export const command: Command = {
     return 0;
   },
 };
-
-function parseMapping(pairs: string[]): Partial<Record<MappableField, string>> {
-  const mapping: Partial<Record<MappableField, string>> = {};
-  for (const pair of pairs) {
-    const equals = pair.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--map takes field=column, not '${pair}'`);
-    mapping[pair.slice(0, equals) as MappableField] = pair.slice(equals + 1);
-  }
-  return mapping;
-}
 
 /** The import summary an investigator reads: every line accounted for, and what was assumed. */
 export function describeSummary(summary: ImportSummary): string {
