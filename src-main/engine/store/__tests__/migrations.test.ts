@@ -33,11 +33,13 @@ describe('migrations', () => {
     expect(columns).toContain('network');
   });
 
-  it('0002 indexes events by time, user and ip', () => {
+  it('0002 indexes events by time, user, ip and failures over time', () => {
     const db = new Database(':memory:');
     migrate(db, migrations.slice(0, 2));
     expect(schemaVersion(db)).toBe(2);
-    expect(indexNames(db)).toEqual(expect.arrayContaining(['events_ts', 'events_user_ts', 'events_ip']));
+    expect(indexNames(db)).toEqual(expect.arrayContaining(['events_ts', 'events_user_ts', 'events_ip', 'events_failures_ts']));
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM events WHERE outcome = 0 AND ts >= ? ORDER BY ts').all(0) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('events_failures_ts');
   });
 
   it('0003 adds model runs and per-run scores', () => {
@@ -48,6 +50,29 @@ describe('migrations', () => {
     db.prepare(`INSERT INTO model_runs (kind, parameters, seed, status, started_at) VALUES ('ensemble', '{}', 1, 'complete', 0)`).run();
     db.prepare(`INSERT INTO scores VALUES (1, 7, 91.5, 'critical', 'block', 1, 0.5, 0.7, 0.2, '[]')`).run();
     expect(() => db.prepare(`INSERT INTO scores VALUES (1, 7, 1, 'low', 'allow', 0, 0, 0, 0, '[]')`).run()).toThrow(/UNIQUE/);
+  });
+
+  it('0004 adds incidents with their events, notes and the threshold they were derived at', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 4));
+    expect(schemaVersion(db)).toBe(4);
+    expect(tableNames(db)).toEqual(expect.arrayContaining(['incident_runs', 'incidents', 'incident_events', 'incident_notes']));
+    db.prepare(`INSERT INTO model_runs (kind, parameters, seed, status, started_at) VALUES ('ensemble', '{}', 1, 'complete', 0)`).run();
+    db.prepare(`INSERT INTO incident_runs VALUES (1, 40, 30, 0)`).run();
+    db.prepare(
+      `INSERT INTO incidents (run_id, title, level, max_risk, first_ts, last_ts, alerts, users, user_count, ips, ip_count, rules)
+       VALUES (1, 'brute force', 'critical', 97, 0, 60000, 2, '["alice"]', 1, '["192.0.2.1"]', 1, '["brute_force"]')`,
+    ).run();
+    expect((db.prepare(`SELECT status FROM incidents`).get() as { status: string }).status).toBe('new');
+    db.prepare(`INSERT INTO incident_events VALUES (1, 7), (1, 8)`).run();
+    expect(() => db.prepare(`INSERT INTO incident_events VALUES (1, 7)`).run()).toThrow(/UNIQUE/);
+    db.prepare(`INSERT INTO incident_notes (incident_id, ts, actor, status, text) VALUES (1, 5, 'desktop', 'acknowledged', 'looking')`).run();
+    // Deleting the run takes its incidents, their events and notes with it.
+    db.prepare(`DELETE FROM model_runs WHERE id = 1`).run();
+    for (const table of ['incident_runs', 'incidents', 'incident_events', 'incident_notes']) {
+      expect((db.prepare(`SELECT COUNT(*) AS count FROM ${table}`).get() as { count: number }).count, table).toBe(0);
+    }
   });
 
   it('opens a case in WAL mode and migrating twice changes nothing', () => {
