@@ -42,6 +42,14 @@ describe('vigil import', () => {
     expect(unknown.stderr).toMatch(/cannot determine the format .* name it with --format/);
   });
 
+  it('goes on with the other files when one cannot be read, and exits 1', () => {
+    const other = join(directory, 'other.vigil');
+    const result = vigil('import', join(directory, 'missing.log'), resolve('../shared/data/loghub/OpenSSH_2k.log'), '--case', other, '--year', '2026');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/cannot read .*missing\.log/);
+    expect(result.stdout).toContain('read 2,000 lines · imported 532 events · duplicate 0 · rejected 0 · ignored 1,476 (not logins)');
+  });
+
   it('exits 2 with the usage for bad options', () => {
     expect(vigil('import', rbaHead, '--case', casePath, '--format', 'xml')).toMatchObject({ status: 2, stderr: expect.stringContaining("unknown format 'xml'") });
     expect(vigil('import', rbaHead)).toMatchObject({ status: 2, stderr: expect.stringContaining('--case is required') });

@@ -29,8 +29,10 @@ export const command: Command = {
     // Create and migrate the case here, so a bad case path fails before any worker starts.
     openCase(values.case).close();
     const summaries: ImportSummary[] = [];
+    let failed = 0;
     for (const path of positionals) {
       const progress = createProgressLine();
+      // One unreadable file does not stop the others: it is reported, and the exit status says so.
       const summary = await importInWorker(values.case, path, {
         ...options,
         onProgress: (state) => {
@@ -43,12 +45,19 @@ export const command: Command = {
             fraction,
           );
         },
-      }).finally(() => progress.done());
+      })
+        .catch((error: Error) => {
+          process.stderr.write(`vigil import: ${error.message}\n`);
+          failed++;
+          return null;
+        })
+        .finally(() => progress.done());
+      if (!summary) continue;
       summaries.push(summary);
       if (!values.json) process.stdout.write(describeSummary(summary));
     }
     if (values.json) process.stdout.write(JSON.stringify(summaries, null, 2) + '\n');
-    return 0;
+    return failed > 0 ? 1 : 0;
   },
 };
 

@@ -12,6 +12,8 @@ const classicSyslog = /^[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d(?:\.\d+)? \S/;
 const isoSyslog = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ \S/;
 const prioritySyslog = /^<\d{1,3}>(?:1 \S+ |[A-Z][a-z]{2} [ \d]?\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\dT)/;
 const auditRecord = /^type=\S+ msg=audit\(\d+/;
+/** daemontools / s6 loggers stamp lines with TAI64N. */
+const tai64nStamp = /^@[0-9a-f]{24} \S/;
 const journalKeys = ['__REALTIME_TIMESTAMP', '__CURSOR', '_SOURCE_REALTIME_TIMESTAMP'];
 /** Share of the sample lines that must agree with a line format. */
 const agreement = 0.8;
@@ -58,8 +60,11 @@ export function detectFormat(sampleLines: string[]): FormatName | null {
   if (lines.length === 0) return null;
   if (lines[0].trim() === rbaHeader) return 'rba';
   if (lines[0].startsWith('{')) return detectJson(lines);
-  if (share(lines, (line) => prioritySyslog.test(line)) >= agreement) return 'syslog';
-  if (share(lines, (line) => classicSyslog.test(line) || isoSyslog.test(line) || auditRecord.test(line) || prioritySyslog.test(line)) >= agreement) {
+  // Comment lines (annotated excerpts, test fixtures) say nothing about a line format; the importer rejects them.
+  const logLines = lines.filter((line) => !line.startsWith('#'));
+  if (logLines.length === 0) return null;
+  if (share(logLines, (line) => prioritySyslog.test(line)) >= agreement) return 'syslog';
+  if (share(logLines, (line) => classicSyslog.test(line) || isoSyslog.test(line) || auditRecord.test(line) || tai64nStamp.test(line) || prioritySyslog.test(line)) >= agreement) {
     return 'authlog';
   }
   return detectCsv(lines);

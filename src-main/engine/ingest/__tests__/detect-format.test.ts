@@ -15,6 +15,12 @@ describe('detectFormat', () => {
     expect(detectFormat(sample('loghub/Linux_2k.log'))).toBe('authlog');
   });
 
+  it('looks past comment lines, as in the annotated fail2ban excerpts', () => {
+    expect(detectFormat(sample('fail2ban/sshd.log'))).toBe('authlog');
+    expect(detectFormat(sample('fail2ban/dovecot.log'))).toBe('authlog');
+    expect(detectFormat(['# only comments', '# here'])).toBeNull();
+  });
+
   it('recognises the RBA header with a byte-order mark', () => {
     expect(detectFormat([`\uFEFF${sample('rba/rba-dataset-head.csv')[0]}`])).toBe('rba');
   });
