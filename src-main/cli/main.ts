@@ -7,6 +7,9 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   generate: () => import('./commands/generate.js'),
   serve: () => import('./commands/serve.js'),
   detect: () => import('./commands/detect.js'),
+  train: () => import('./commands/train.js'),
+  score: () => import('./commands/score.js'),
+  eval: () => import('./commands/eval.js'),
 };
 
 /** The `vigil` command line: dispatches to one module per command. Resolves to the exit code. */

@@ -1,16 +1,23 @@
-import { BehaviourState, type LearningSettings } from './behaviour-state.js';
+import { BehaviourState, type LearningSettings, type LoginContext } from './behaviour-state.js';
+import { combineFindings } from './ensemble.js';
 import { featureCount, writeFeatures } from './features.js';
+import { freemanFeatures, type FreemanLogin, type FreemanModel } from './freeman.js';
 import type { DetectionLogin } from './login.js';
 import { browserFamily, osFamily } from './login.js';
-import type { FreemanLogin, FreemanModel } from './freeman.js';
+import { familiarWeight } from './profile.js';
 import { evaluateRules, type Finding, type RuleSettings } from './rules.js';
-
 
 /** What the assessor says about one login, from what came before it only. */
 export interface Assessment {
+  /** What the state knew of the login (kept so learning does not recompute it). */
+  context: LoginContext;
   findings: Finding[];
-  /** Engineered features, featureCount long. */
+  /** The findings combined (noisy-or of severities), 0..1. */
+  rules: number;
+  /** Engineered features, featureCount long: the assessor's scratch row, valid until its next `assess`. */
   features: Float64Array;
+  /** The facts the statistical risk compared (kept so learning does not rebuild them). */
+  riskValues: FreemanLogin | null;
   /** The statistical risk and its largest term, when a risk model is used. */
   userRisk: number;
   userRiskTop: { feature: string; value: number } | null;
@@ -30,11 +37,21 @@ export function riskValues(login: DetectionLogin): FreemanLogin {
 }
 
 /**
+ * How far a judged login may teach the user's profile: an unremarkable one fully, a somewhat unusual one
+ * partly, and one the rules judged high-risk not at all (it waits for an analyst), so an attacker's
+ * session cannot make itself normal by repetition.
+ */
+export function learningWeight(assessment: Pick<Assessment, 'rules'>, quarantineAt: number): number {
+  return assessment.rules >= quarantineAt ? 0 : 1 - assessment.rules;
+}
+
+/**
  * Judges logins one at a time in time order, then learns from them, so a batch run and a live stream
  * fed the same logins produce the same assessments.
  */
 export class LoginAssessor {
   readonly state: BehaviourState;
+  private readonly features = new Float64Array(featureCount);
 
   constructor(
     private readonly settings: LearningSettings & RuleSettings,
@@ -47,23 +64,30 @@ export class LoginAssessor {
   assess(login: DetectionLogin): Assessment {
     const context = this.state.assess(login);
     const findings = evaluateRules(login, context, this.settings);
-    const features = new Float64Array(featureCount);
+    const features = this.features;
     writeFeatures(login, context, features);
     let userRisk = 0;
     let userRiskTop: Assessment['userRiskTop'] = null;
-    if (this.userRisk) {
-      const risk = this.userRisk.score(login.user, riskValues(login));
+    const values = this.userRisk ? riskValues(login) : null;
+    if (this.userRisk && values) {
+      const risk = this.userRisk.score(login.user, values);
       userRisk = risk.total;
-      for (const [feature, value] of Object.entries(risk.perFeature)) {
-        if (!userRiskTop || value > userRiskTop.value) userRiskTop = { feature, value };
+      let top = 0;
+      for (let index = 1; index < freemanFeatures.length; index++) {
+        if (risk.perFeature[freemanFeatures[index]] > risk.perFeature[freemanFeatures[top]]) top = index;
       }
+      userRiskTop = { feature: freemanFeatures[top], value: risk.perFeature[freemanFeatures[top]] };
     }
-    return { findings, features, userRisk, userRiskTop };
+    return { context, findings, rules: combineFindings(findings), features, riskValues: values, userRisk, userRiskTop };
   }
 
-  /** Learn from a login once it is judged. The statistical model learns the user's successful logins only. */
-  learn(login: DetectionLogin): void {
-    this.state.learn(login);
-    if (this.userRisk && login.success) this.userRisk.observe(login.user, riskValues(login));
+  /**
+   * Learn from a login once it is judged, trusting it as far as its assessment allows. The statistical
+   * model learns the user's trusted successful logins only.
+   */
+  learn(login: DetectionLogin, assessment: Pick<Assessment, 'rules' | 'context' | 'riskValues'>): void {
+    const weight = learningWeight(assessment, this.settings.quarantineAt);
+    this.state.learn(login, weight, assessment.context);
+    if (this.userRisk && login.success && weight >= familiarWeight) this.userRisk.observe(login.user, assessment.riskValues ?? riskValues(login));
   }
 }

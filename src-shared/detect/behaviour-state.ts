@@ -1,36 +1,52 @@
-import { distanceKm } from './geo-distance.js';
-import type { DetectionLogin } from './login.js';
-import { deviceKey } from './login.js';
-import { UserProfile, type PlaceVisit } from './profile.js';
-import { WindowedKeys, type WindowCounts } from './sliding-window.js';
+import { localTime, type LocalTime } from './local-time.js';
+import { deviceKey, isCityPrecise, type DetectionLogin } from './login.js';
+import { Population, type AddressHistory } from './population.js';
+import { HourHabits, type SessionHour } from './hour-habit.js';
+import { cityKey, familiarWeight, isFamiliar, UserProfile } from './profile.js';
+import { emptyCounts, WindowedKeys, type WindowCounts } from './sliding-window.js';
+import { travelFrom, type Travel } from './travel.js';
 
-/** How long and how much a user must be seen before novelty counts against them. */
+/** How long and how much a user must be seen before novelty counts against them, and the windows. */
 export interface LearningSettings {
-  /** Successful logins before a user's profile is trusted. */
+  /** Trusted successful logins before a user's profile is trusted. */
   learningLogins: number;
-  /** Or this many days since the user was first seen. */
+  /** Or this many days since the user was first seen (with at least a few logins). */
   learningDays: number;
   /** Window for brute force (failures per user and per IP). */
   burstWindowMinutes: number;
-  /** Window for spray and stuffing (distinct users per IP and network). */
+  /** Window for spray (distinct users per IP and network). */
   sprayWindowMinutes: number;
+  /** Window for stuffing campaigns (failures for unknown names across all addresses). */
+  campaignWindowMinutes: number;
+  /** Logins whose rules add up to this risk (0..1) teach the profile nothing. */
+  quarantineAt: number;
 }
 
 /** Defaults that suit interactive logins. */
-export const defaultLearningSettings: LearningSettings = { learningLogins: 10, learningDays: 14, burstWindowMinutes: 10, sprayWindowMinutes: 60 };
-
-/** A travel leg from the user's last successful login place. */
-export interface Travel {
-  from: PlaceVisit;
-  km: number;
-  hours: number;
-  kmPerHour: number;
-}
+export const defaultLearningSettings: LearningSettings = {
+  learningLogins: 10,
+  learningDays: 14,
+  burstWindowMinutes: 10,
+  sprayWindowMinutes: 360,
+  campaignWindowMinutes: 60,
+  quarantineAt: 0.65,
+};
 
 /** Everything the state knows about a login before learning from it: the input of rules and models. */
 export interface LoginContext {
+  /** The login's device key (see `deviceKey`) and city key (see `cityKey`), computed once. */
+  device: string | null;
+  city: string | null;
+  /** Interned identities of the login, so learning it does not look them up again. */
+  userId: number;
+  address: AddressHistory | null;
   /** The user has a trusted profile (learning period over). */
   profiled: boolean;
+  /** How far the user's habits are known, 0..1: trusted logins over the learning period's count (1 once profiled). */
+  confidence: number;
+  /** The user name has had a trusted success before. */
+  knownUser: boolean;
+  /** Weighted trusted successes and failures before this login. */
   priorSuccesses: number;
   priorFailures: number;
   newIp: boolean;
@@ -39,43 +55,61 @@ export interface LoginContext {
   newCountry: boolean;
   newCity: boolean;
   newDevice: boolean;
-  /** 1 = a usual hour for this user, near 0 = never seen at this time. */
-  hourUsualness: number;
+  /** The country most of the user's logins came from. */
+  usualCountry: string | null;
+  /** Local time of the login, and the session it belongs to with how usual its start was. */
+  local: LocalTime;
+  session: SessionHour;
+  /** Leg from the last trusted city-precise login, when both ends are city-precise. */
   travel: Travel | null;
-  /** Window counts before this login. */
+  /** Failures of the user in the burst window (distinct = addresses). */
   userBurst: WindowCounts;
+  /** Attempts from the login's IP in the burst window (distinct = users). */
   ipBurst: WindowCounts;
+  /** Attempts from the IP and its network in the spray window (distinct = users). */
   ipSpray: WindowCounts;
   networkSpray: WindowCounts;
-  /** Distinct users tried from the login's IP and network in the spray window, this login included. */
+  /** Distinct users tried from the IP and network in the spray window, this login included. */
   ipUsers: number;
   networkUsers: number;
-  /** Logins ever seen from this IP, and users that ever succeeded from its ASN. */
+  /** Failures for never-successful user names across all addresses in the campaign window, and their networks. */
+  campaignFailures: number;
+  campaignNetworks: number;
+  /** Attempts ever seen from this IP, and trusted successes from it by anyone. */
   ipSeen: number;
+  ipSuccesses: number;
+  /** Users and cities with trusted successes through the login's ASN. */
   asnUsers: number;
-  /** Share of all earlier successful logins that came from this country (0..1). */
+  asnCities: number;
+  /** Share of all earlier trusted successes that came from this country (0..1). */
   countryShare: number;
+  /** 0 while the population is still being met (every success a new user), near 1 once settled. */
+  maturity: number;
 }
 
-const asnUserCap = 1000;
+const campaignKey = 0;
+/** The habits of a user never seen: the population's alone. */
+const noHabits = new HourHabits();
 
 /** The causal state of a stream of logins: judge each login on what came before it, then learn it. */
 export class BehaviourState {
   private readonly profiles = new Map<string, UserProfile>();
-  private readonly userBursts: WindowedKeys;
-  private readonly ipBursts: WindowedKeys;
-  private readonly ipSprays: WindowedKeys;
-  private readonly networkSprays: WindowedKeys;
-  private readonly ipSeen = new Map<string, number>();
-  private readonly asnUsers = new Map<number, Set<string>>();
-  private readonly countrySuccesses = new Map<string, number>();
-  private successes = 0;
+  private readonly population = new Population();
+  private readonly userBursts: WindowedKeys<number>;
+  private readonly ipBursts: WindowedKeys<number>;
+  private readonly ipSprays: WindowedKeys<number>;
+  private readonly networkSprays: WindowedKeys<string>;
+  private readonly campaignNames: WindowedKeys<number>;
+  private readonly campaignNetworks: WindowedKeys<number>;
 
   constructor(readonly settings: LearningSettings = defaultLearningSettings) {
-    this.userBursts = new WindowedKeys(settings.burstWindowMinutes * 60_000);
-    this.ipBursts = new WindowedKeys(settings.burstWindowMinutes * 60_000);
-    this.ipSprays = new WindowedKeys(settings.sprayWindowMinutes * 60_000);
-    this.networkSprays = new WindowedKeys(settings.sprayWindowMinutes * 60_000);
+    const minutes = (value: number): number => value * 60_000;
+    this.userBursts = new WindowedKeys(minutes(settings.burstWindowMinutes));
+    this.ipBursts = new WindowedKeys(minutes(settings.burstWindowMinutes));
+    this.ipSprays = new WindowedKeys(minutes(settings.sprayWindowMinutes));
+    this.networkSprays = new WindowedKeys(minutes(settings.sprayWindowMinutes));
+    this.campaignNames = new WindowedKeys(minutes(settings.campaignWindowMinutes));
+    this.campaignNetworks = new WindowedKeys(minutes(settings.campaignWindowMinutes));
   }
 
   /** The profile of a user, if seen. */
@@ -87,64 +121,92 @@ export class BehaviourState {
   assess(login: DetectionLogin): LoginContext {
     const profile = this.profiles.get(login.user);
     const successes = profile?.successes ?? 0;
-    const profiled = profile !== undefined && (successes >= this.settings.learningLogins || (successes > 0 && login.time - profile.firstSeen >= this.settings.learningDays * 86_400_000));
-    const unknown = <K>(map: Map<K, number> | undefined, key: K | null): boolean => key !== null && (map?.get(key) ?? 0) === 0;
-    const empty: WindowCounts = { attempts: 0, failures: 0, successes: 0, distinctUsers: 0 };
+    const days = profile ? (login.time - profile.firstSeen) / 86_400_000 : 0;
+    const local = localTimeOf(login, profile);
+    const userId = this.population.userId(login.user);
+    const address = login.ip ? this.population.address(login.ip) : null;
+    const ipSpray = address ? this.ipSprays.window(address.id, login.time) : undefined;
+    const networkSpray = login.network ? this.networkSprays.window(login.network, login.time) : undefined;
+    const campaign = this.campaignNames.window(campaignKey, login.time);
+    const profiled = successes >= this.settings.learningLogins || (successes >= 3 && days >= this.settings.learningDays);
+    const device = deviceKey(login);
+    const city = cityKey(login);
     return {
+      device,
+      city,
+      userId,
+      address,
       profiled,
+      confidence: profiled ? 1 : successes / this.settings.learningLogins,
+      knownUser: successes >= familiarWeight,
       priorSuccesses: successes,
       priorFailures: profile?.failures ?? 0,
-      newIp: unknown(profile?.ips, login.ip),
-      newNetwork: unknown(profile?.networks, login.network),
-      newAsn: unknown(profile?.asns, login.asn),
-      newCountry: unknown(profile?.countries, login.country),
-      newCity: unknown(profile?.cities, login.city && login.country ? `${login.city}|${login.country}` : null),
-      newDevice: unknown(profile?.devices, deviceKey(login)),
-      hourUsualness: profile ? profile.hourUsualness(login.time) : 1,
+      newIp: !isFamiliar(profile?.ips, login.ip),
+      newNetwork: !isFamiliar(profile?.networks, login.network),
+      newAsn: !isFamiliar(profile?.asns, login.asn),
+      newCountry: !isFamiliar(profile?.countries, login.country),
+      newCity: !isFamiliar(profile?.cities, city),
+      newDevice: !isFamiliar(profile?.devices, device),
+      usualCountry: profile?.usualCountry ?? null,
+      local,
+      session: (profile?.hours ?? noHabits).session(device ?? '', login.time, local, this.population.hours),
       travel: travelFrom(profile?.lastPlace ?? null, login),
-      userBurst: this.userBursts.counts(login.user, login.time),
-      ipBurst: login.ip ? this.ipBursts.counts(login.ip, login.time) : empty,
-      ipSpray: login.ip ? this.ipSprays.counts(login.ip, login.time) : empty,
-      networkSpray: login.network ? this.networkSprays.counts(login.network, login.time) : empty,
-      ipUsers: login.ip ? this.ipSprays.counts(login.ip, login.time).distinctUsers + (this.ipSprays.hasUser(login.ip, login.user) ? 0 : 1) : 0,
-      networkUsers: login.network ? this.networkSprays.counts(login.network, login.time).distinctUsers + (this.networkSprays.hasUser(login.network, login.user) ? 0 : 1) : 0,
-      ipSeen: login.ip ? (this.ipSeen.get(login.ip) ?? 0) : 0,
-      asnUsers: login.asn !== null ? (this.asnUsers.get(login.asn)?.size ?? 0) : 0,
-      countryShare: login.country && this.successes > 0 ? (this.countrySuccesses.get(login.country) ?? 0) / this.successes : 0,
+      userBurst: this.userBursts.counts(userId, login.time),
+      ipBurst: address ? this.ipBursts.counts(address.id, login.time) : emptyCounts,
+      ipSpray: ipSpray?.counts() ?? emptyCounts,
+      networkSpray: networkSpray?.counts() ?? emptyCounts,
+      ipUsers: ipSpray ? ipSpray.distinctCount() + (ipSpray.has(userId) ? 0 : 1) : address ? 1 : 0,
+      networkUsers: networkSpray ? networkSpray.distinctCount() + (networkSpray.has(userId) ? 0 : 1) : login.network ? 1 : 0,
+      campaignFailures: campaign?.failureCount() ?? 0,
+      campaignNetworks: this.campaignNetworks.window(campaignKey, login.time)?.distinctCount() ?? 0,
+      ipSeen: address?.attempts ?? 0,
+      ipSuccesses: address?.successes ?? 0,
+      asnUsers: this.population.providerUsers(login.asn),
+      asnCities: this.population.providerCities(login.asn),
+      countryShare: this.population.countryShare(login.country),
+      maturity: this.population.maturity(),
     };
   }
 
-  /** Learn from a login after it has been judged. */
-  learn(login: DetectionLogin): void {
+  /**
+   * Learn from a login after it has been judged. `weight` (0..1) is how far it is trusted: a success
+   * the rules found suspicious barely teaches the profile, so an attacker cannot make himself usual.
+   */
+  learn(login: DetectionLogin, weight = 1, context: LoginContext = this.assess(login)): void {
     let profile = this.profiles.get(login.user);
     if (!profile) {
       profile = new UserProfile();
       this.profiles.set(login.user, profile);
     }
-    profile.observe(login);
-    this.userBursts.add(login.user, login.time, login.user, login.success);
-    if (login.ip) {
-      this.ipBursts.add(login.ip, login.time, login.user, login.success);
-      this.ipSprays.add(login.ip, login.time, login.user, login.success);
-      this.ipSeen.set(login.ip, (this.ipSeen.get(login.ip) ?? 0) + 1);
+    const knownBefore = context.knownUser;
+    const { userId, address } = context;
+    profile.observe(login, context.device, context.city, context.local, weight, this.population.hours);
+    this.population.learn(address, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
+    this.userBursts.add(userId, login.time, address?.id ?? -1, login.success);
+    if (address) {
+      this.ipBursts.add(address.id, login.time, userId, login.success);
+      this.ipSprays.add(address.id, login.time, userId, login.success);
     }
-    if (login.network) this.networkSprays.add(login.network, login.time, login.user, login.success);
-    if (login.success) {
-      this.successes++;
-      if (login.country) this.countrySuccesses.set(login.country, (this.countrySuccesses.get(login.country) ?? 0) + 1);
-      if (login.asn !== null) {
-        let users = this.asnUsers.get(login.asn);
-        if (!users) this.asnUsers.set(login.asn, (users = new Set()));
-        if (users.size < asnUserCap) users.add(login.user);
-      }
+    if (login.network) this.networkSprays.add(login.network, login.time, userId, login.success);
+    if (!login.success && !knownBefore) {
+      this.campaignNames.add(campaignKey, login.time, userId, false);
+      if (login.network) this.campaignNetworks.add(campaignKey, login.time, this.population.networkId(login.network), false);
     }
   }
 }
 
-function travelFrom(from: PlaceVisit | null, login: DetectionLogin): Travel | null {
-  if (!from || login.latitude === null || login.longitude === null) return null;
-  const km = distanceKm(from, { latitude: login.latitude, longitude: login.longitude });
-  // A floor of one minute keeps two logins in the same second from reading as infinite speed.
-  const hours = Math.max(login.time - from.time, 60_000) / 3_600_000;
-  return { from, km, hours, kmPerHour: km / hours };
+/** A country-level fix this close to a precise one is taken to be where that precise one was. */
+const recentPlaceMs = 12 * 3_600_000;
+
+/**
+ * The local time of a login where the person most likely is: a city-precise login's own place; for a
+ * country-level fix (a country's centroid, or a phone roaming on its home carrier abroad) the user's last
+ * precise place when it is recent or in the same country; otherwise the fix itself.
+ */
+function localTimeOf(login: DetectionLogin, profile: UserProfile | undefined): LocalTime {
+  const place = profile?.lastPlace;
+  if (isCityPrecise(login) || !place || (login.time - place.time > recentPlaceMs && place.country !== login.country)) {
+    return localTime(login.time, login.longitude);
+  }
+  return localTime(login.time, place.longitude);
 }

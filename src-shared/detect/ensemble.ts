@@ -42,21 +42,34 @@ export function combineFindings(findings: readonly Finding[]): number {
   return 1 - keep;
 }
 
+/** Which models took part in a run (a model left out must not drag the blend down). */
+export interface ModelUse {
+  freeman: boolean;
+  forest: boolean;
+  autoencoder: boolean;
+}
+
+/** Every model. */
+export const allModels: ModelUse = { freeman: true, forest: true, autoencoder: true };
+
 /**
- * The models' blended percentile, sharpened so that only the far tail of the reference counts:
- * at the 99th percentile it gives about 0.6, at the median almost nothing. A small linear part keeps
- * ordinary logins ranked among themselves instead of tied at zero.
+ * The blended percentile of the models that took part, sharpened so that only the far tail of the
+ * reference counts: at the 99th percentile it gives about 0.36, at the median almost nothing. A small
+ * linear part keeps ordinary logins ranked among themselves instead of tied at zero.
  */
-export function modelEvidence(components: ComponentScores, weights: DecisionSettings['weights']): number {
-  const total = weights.freeman + weights.forest + weights.autoencoder;
+export function modelEvidence(components: ComponentScores, weights: DecisionSettings['weights'], used: ModelUse = allModels): number {
+  const freeman = used.freeman ? weights.freeman : 0;
+  const forest = used.forest ? weights.forest : 0;
+  const autoencoder = used.autoencoder ? weights.autoencoder : 0;
+  const total = freeman + forest + autoencoder;
   if (total <= 0) return 0;
-  const blend = (weights.freeman * components.freeman + weights.forest * components.forest + weights.autoencoder * components.autoencoder) / total;
+  const blend = (freeman * components.freeman + forest * components.forest + autoencoder * components.autoencoder) / total;
   return Math.pow(blend, 50) * 0.6 + blend * 0.05;
 }
 
 /** Risk 0..100 with its level and decision. Rules and models add up as independent evidence. */
-export function decide(components: ComponentScores, settings: DecisionSettings = defaultDecisionSettings): { risk: number; level: RiskLevel; decision: Decision } {
-  const models = modelEvidence(components, settings.weights);
+export function decide(components: ComponentScores, settings: DecisionSettings = defaultDecisionSettings, used: ModelUse = allModels): { risk: number; level: RiskLevel; decision: Decision } {
+  const models = modelEvidence(components, settings.weights, used);
   const risk = 100 * (1 - (1 - components.rules) * (1 - models));
   const level: RiskLevel = risk >= settings.criticalAt ? 'critical' : risk >= settings.highAt ? 'high' : risk >= settings.mediumAt ? 'medium' : 'low';
   const decision: Decision = risk >= settings.blockAt ? 'block' : risk >= settings.challengeAt ? 'challenge' : 'allow';

@@ -1,15 +1,11 @@
-import { deviceKey, type DetectionLogin } from './login.js';
+import { isCityPrecise, type DetectionLogin } from './login.js';
+import { HourHabits, type PopulationHours } from './hour-habit.js';
+import type { LocalTime } from './local-time.js';
 
-/** Hours in a week: the profile's histogram has one bin per hour of the week (UTC). */
-export const hoursPerWeek = 168;
+/** A value counts as familiar once the user's logins with it weigh at least this (half a trusted login). */
+export const familiarWeight = 0.5;
 
-/** The hour of the week (0 = Monday 00:00 UTC) of a time. */
-export function hourOfWeek(time: number): number {
-  const date = new Date(time);
-  return ((date.getUTCDay() + 6) % 7) * 24 + date.getUTCHours();
-}
-
-/** The place of a successful login, for travel checks. */
+/** The place of a trusted successful login, for travel checks. */
 export interface PlaceVisit {
   time: number;
   latitude: number;
@@ -20,9 +16,11 @@ export interface PlaceVisit {
 
 /**
  * A user's normal behaviour, learned from their successful logins only (an attacker's failures must
- * not teach the profile): what they log in from, when, and where they were last.
+ * not teach it) and weighted by how trustworthy each login looked when it was judged: a login the rules
+ * found suspicious teaches little, so an attacker's session does not make itself normal.
  */
 export class UserProfile {
+  /** Weighted successful logins. */
   successes = 0;
   failures = 0;
   firstSeen = 0;
@@ -32,50 +30,52 @@ export class UserProfile {
   readonly countries = new Map<string, number>();
   readonly cities = new Map<string, number>();
   readonly devices = new Map<string, number>();
-  readonly hours = new Uint32Array(hoursPerWeek);
+  /** When the user starts sessions. */
+  readonly hours = new HourHabits();
+  /** The last trusted city-precise place, for travel speed. */
   lastPlace: PlaceVisit | null = null;
+  /** The country most of the user's trusted logins came from (kept up to date as they are learned). */
+  usualCountry: string | null = null;
 
-  /** Learn from a login after it has been judged. */
-  observe(login: DetectionLogin): void {
+  /** Learn from a login (its device and city keys given) after it has been judged; `weight` (0..1) is how much it is trusted. */
+  observe(login: DetectionLogin, device: string | null, city: string | null, local: LocalTime, weight: number, populationHours: PopulationHours): void {
     if (this.successes + this.failures === 0) this.firstSeen = login.time;
     if (!login.success) {
       this.failures++;
       return;
     }
-    this.successes++;
-    increment(this.ips, login.ip);
-    increment(this.networks, login.network);
-    increment(this.asns, login.asn);
-    increment(this.countries, login.country);
-    increment(this.cities, login.city && login.country ? `${login.city}|${login.country}` : null);
-    increment(this.devices, deviceKey(login));
-    this.hours[hourOfWeek(login.time)]++;
-    if (login.latitude !== null && login.longitude !== null) {
-      this.lastPlace = { time: login.time, latitude: login.latitude, longitude: login.longitude, city: login.city, country: login.country };
+    // Sessions are followed whatever the weight, so the rest of a distrusted session is judged with it.
+    this.hours.observe(device ?? '', login.time, local, weight, populationHours);
+    if (weight <= 0) return;
+    this.successes += weight;
+    add(this.ips, login.ip, weight);
+    add(this.networks, login.network, weight);
+    add(this.asns, login.asn, weight);
+    const countryWeight = add(this.countries, login.country, weight);
+    if (countryWeight > (this.usualCountry === null ? 0 : (this.countries.get(this.usualCountry) ?? 0))) this.usualCountry = login.country;
+    add(this.cities, city, weight);
+    add(this.devices, device, weight);
+    // Only a trusted, city-precise login says where the person is (a country centroid is not a place).
+    if (weight >= familiarWeight && isCityPrecise(login)) {
+      this.lastPlace = { time: login.time, latitude: login.latitude as number, longitude: login.longitude as number, city: login.city, country: login.country };
     }
-  }
-
-  /**
-   * How usual this hour of the week is for the user, as a share of their logins in the hour,
-   * the hours beside it and the same hour on other days (so "Tuesday 9:00" counts for "Wednesday 9:00").
-   * 1 = as usual as an average hour; near 0 = never seen.
-   */
-  hourUsualness(time: number): number {
-    if (this.successes === 0) return 1;
-    const hour = hourOfWeek(time);
-    let near = 0;
-    for (const offset of [-1, 0, 1]) near += this.hours[(hour + offset + hoursPerWeek) % hoursPerWeek] * (offset === 0 ? 2 : 1);
-    let sameHourOtherDays = 0;
-    const hourOfDay = hour % 24;
-    for (let day = 0; day < 7; day++) sameHourOtherDays += this.hours[day * 24 + hourOfDay];
-    // Expected count per bin if logins were spread evenly, for scale.
-    const even = this.successes / hoursPerWeek;
-    const weighted = (near / 4) * 0.5 + (sameHourOtherDays / 7) * 0.5;
-    return (weighted + 0.05 * even) / (even * 1.05);
   }
 }
 
-function increment<K>(map: Map<K, number>, key: K | null): void {
-  if (key === null) return;
-  map.set(key, (map.get(key) ?? 0) + 1);
+/** Whether `key` is familiar in a weighted map. */
+export function isFamiliar<K>(map: Map<K, number> | undefined, key: K | null): boolean {
+  return key !== null && (map?.get(key) ?? 0) >= familiarWeight;
+}
+
+/** "Bergen|NO", or null when the city is unknown. */
+export function cityKey(login: Pick<DetectionLogin, 'city' | 'country'>): string | null {
+  return login.city && login.country ? `${login.city}|${login.country}` : null;
+}
+
+/** Add `weight` to `key` (nothing for null); the key's new weight. */
+function add<K>(map: Map<K, number>, key: K | null, weight: number): number {
+  if (key === null) return 0;
+  const total = (map.get(key) ?? 0) + weight;
+  map.set(key, total);
+  return total;
 }

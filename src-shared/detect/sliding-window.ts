@@ -1,99 +1,144 @@
 /**
  * Attempts of one key (an IP, a network, a user) within a trailing time window: how many failed,
- * how many succeeded, and how many distinct users they targeted. Memory is bounded by the window.
+ * how many succeeded, and how many distinct members (users, or addresses) they involved.
  */
 export interface WindowCounts {
-  attempts: number;
-  failures: number;
-  successes: number;
-  distinctUsers: number;
+  readonly attempts: number;
+  readonly failures: number;
+  readonly successes: number;
+  /** Distinct members (a user's window counts addresses; an address's window counts users). */
+  readonly distinct: number;
 }
 
-interface Entry {
-  time: number;
-  user: string;
-  success: boolean;
-}
+/** Counts of an empty window. */
+export const emptyCounts: Readonly<WindowCounts> = Object.freeze({ attempts: 0, failures: 0, successes: 0, distinct: 0 });
 
-/** A trailing window of attempts for one key. */
+/**
+ * A trailing window of attempts for one key, as two flat number arrays (no object per attempt) read from
+ * a moving head and compacted now and then: memory is bounded by the attempts within the window.
+ * Members are small integers (interned names); their counts are kept once the window has two of them.
+ */
 export class SlidingWindow {
-  private readonly entries: Entry[] = [];
+  private readonly times: number[] = [];
+  /** member * 2 + (success ? 1 : 0), exact in a double for any member id below 2^52. */
+  private readonly entries: number[] = [];
   private head = 0;
   private failures = 0;
-  private readonly users = new Map<string, number>();
+  private memberCounts: Map<number, number> | null = null;
+  private onlyMember = -1;
 
   constructor(private readonly windowMs: number) {}
 
   /** Drop attempts older than the window before `time`. */
   expire(time: number): void {
     const oldest = time - this.windowMs;
-    while (this.head < this.entries.length && this.entries[this.head].time < oldest) {
-      const entry = this.entries[this.head++];
-      if (!entry.success) this.failures--;
-      const left = (this.users.get(entry.user) ?? 1) - 1;
-      if (left === 0) this.users.delete(entry.user);
-      else this.users.set(entry.user, left);
+    const times = this.times;
+    let head = this.head;
+    while (head < times.length && times[head] < oldest) {
+      const entry = this.entries[head++];
+      if (entry % 2 === 0) this.failures--;
+      if (this.memberCounts) {
+        const member = (entry - (entry % 2)) / 2;
+        const left = (this.memberCounts.get(member) ?? 1) - 1;
+        if (left === 0) this.memberCounts.delete(member);
+        else this.memberCounts.set(member, left);
+      }
     }
-    // Compact now and then so the array does not grow with the stream.
-    if (this.head > 1024 && this.head * 2 > this.entries.length) {
-      this.entries.splice(0, this.head);
+    this.head = head;
+    if (head === times.length) {
+      this.reset();
+    } else if (head > 64 && head * 2 > times.length) {
+      // Compact now and then so the arrays do not grow with the stream.
+      times.splice(0, head);
+      this.entries.splice(0, head);
       this.head = 0;
     }
   }
 
-  /** Counts of the window ending at `time` (call `expire(time)` first). */
+  /** Counts of the window (call `expire(time)` first). */
   counts(): WindowCounts {
-    const attempts = this.entries.length - this.head;
-    return { attempts, failures: this.failures, successes: attempts - this.failures, distinctUsers: this.users.size };
+    const attempts = this.times.length - this.head;
+    return { attempts, failures: this.failures, successes: attempts - this.failures, distinct: this.distinctCount() };
   }
 
-  /** Whether `user` is among the window's targets. */
-  hasUser(user: string): boolean {
-    return this.users.has(user);
+  /** Failed attempts in the window. */
+  failureCount(): number {
+    return this.failures;
   }
 
-  /** Add an attempt (events arrive in time order). */
-  add(time: number, user: string, success: boolean): void {
-    this.entries.push({ time, user, success });
+  /** Distinct members in the window. */
+  distinctCount(): number {
+    if (this.memberCounts) return this.memberCounts.size;
+    return this.times.length > this.head ? 1 : 0;
+  }
+
+  /** Whether `member` is in the window. */
+  has(member: number): boolean {
+    if (this.memberCounts) return this.memberCounts.has(member);
+    return this.times.length > this.head && this.onlyMember === member;
+  }
+
+  /** Add an attempt (attempts arrive in time order). */
+  add(time: number, member: number, success: boolean): void {
+    if (this.times.length === this.head) {
+      this.onlyMember = member;
+    } else if (!this.memberCounts && member !== this.onlyMember) {
+      // A second member: from now on count members one by one.
+      this.memberCounts = new Map([[this.onlyMember, this.times.length - this.head]]);
+    }
+    this.times.push(time);
+    this.entries.push(member * 2 + (success ? 1 : 0));
     if (!success) this.failures++;
-    this.users.set(user, (this.users.get(user) ?? 0) + 1);
+    if (this.memberCounts) this.memberCounts.set(member, (this.memberCounts.get(member) ?? 0) + 1);
   }
 
   /** True when nothing is left in the window, so the owner may forget this key. */
   isEmpty(): boolean {
-    return this.head >= this.entries.length;
+    return this.head >= this.times.length;
+  }
+
+  private reset(): void {
+    this.times.length = 0;
+    this.entries.length = 0;
+    this.head = 0;
+    this.failures = 0;
+    this.memberCounts = null;
+    this.onlyMember = -1;
   }
 }
 
+const sweepWindows = 4;
+
 /** Sliding windows for many keys, forgetting keys whose window has emptied. */
-export class WindowedKeys {
-  private readonly windows = new Map<string, SlidingWindow>();
+export class WindowedKeys<K = string> {
+  private readonly windows = new Map<K, SlidingWindow>();
   private lastSweep = 0;
 
-  constructor(private readonly windowMs: number) {}
+  constructor(readonly windowMs: number) {}
 
-  /** Counts for `key` in the window ending at `time`, before the current event is added. */
-  counts(key: string, time: number): WindowCounts {
+  /** The window of `key` expired to `time`, or undefined when the key has no attempts in it. */
+  window(key: K, time: number): SlidingWindow | undefined {
     const window = this.windows.get(key);
-    if (!window) return { attempts: 0, failures: 0, successes: 0, distinctUsers: 0 };
+    if (!window) return undefined;
     window.expire(time);
-    return window.counts();
+    return window;
   }
 
-  /** Whether `user` was targeted from `key` within the window. */
-  hasUser(key: string, user: string): boolean {
-    return this.windows.get(key)?.hasUser(user) ?? false;
+  /** Counts for `key` in the window ending at `time`, before the current attempt is added. */
+  counts(key: K, time: number): WindowCounts {
+    return this.window(key, time)?.counts() ?? emptyCounts;
   }
 
   /** Record an attempt for `key`. */
-  add(key: string, time: number, user: string, success: boolean): void {
+  add(key: K, time: number, member: number, success: boolean): void {
     let window = this.windows.get(key);
     if (!window) {
       window = new SlidingWindow(this.windowMs);
       this.windows.set(key, window);
     }
-    window.add(time, user, success);
-    if (time - this.lastSweep > this.windowMs) this.sweep(time);
+    window.add(time, member, success);
+    // Sweeping every few windows keeps memory bounded without walking every key each window.
+    if (time - this.lastSweep > sweepWindows * this.windowMs) this.sweep(time);
   }
 
   /** Number of keys currently held. */

@@ -1,6 +1,5 @@
 import { LoginAssessor } from '../../../src-shared/detect/assessor.js';
 import type { FreemanModel } from '../../../src-shared/detect/freeman.js';
-import { combineFindings } from '../../../src-shared/detect/ensemble.js';
 import { featureCount } from '../../../src-shared/detect/features.js';
 import type { Matrix } from '../../../src-shared/detect/isolation-forest.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
@@ -44,11 +43,11 @@ export function runAssessmentPass(
   for (const login of logins) {
     if (row >= count) break;
     const assessment = assessor.assess(login);
-    assessor.learn(login);
+    assessor.learn(login, assessment);
     eventIds[row] = login.id;
     times[row] = login.time;
     values.set(assessment.features, row * featureCount);
-    rules[row] = combineFindings(assessment.findings);
+    rules[row] = assessment.rules;
     if (assessment.findings.length > 0) findings.set(row, assessment.findings);
     risks[row] = assessment.userRisk;
     if (assessment.userRiskTop) userRiskTop[row] = assessment.userRiskTop.feature;

@@ -1,4 +1,5 @@
-import { fitCalibration, percentile, type Calibration } from '../../../src-shared/detect/calibration.js';
+import { fitCalibration } from '../../../src-shared/detect/calibration.js';
+import type { TrainedModels } from '../../../src-shared/detect/login-scorer.js';
 import { anomalyScores, trainIsolationForest, type IsolationForest } from '../../../src-shared/detect/isolation-forest.js';
 import { saveIsolationForest } from '../../../src-shared/detect/isolation-forest-json.js';
 import type { CaseDatabase } from '../store/database.js';
@@ -35,23 +36,23 @@ export interface DetectionRunSummary {
  */
 export async function runDetection(db: CaseDatabase, options: DetectionOptions): Promise<DetectionRunSummary> {
   const settings: DetectionSettings = { ...defaultDetectionSettings, ...options.settings };
-  const models: ModelChoice = { ...defaultModelChoice, ...options.models };
+  const choice: ModelChoice = { ...defaultModelChoice, ...options.models };
   const report = options.onProgress ?? (() => undefined);
   const span = eventSpan(db);
   const seconds: Record<string, number> = {};
-  const runId = createModelRun(db, { kind: 'ensemble', parameters: { settings, models }, seed: options.seed, windowStart: span.first, windowEnd: span.last });
+  const runId = createModelRun(db, { kind: 'ensemble', parameters: { settings, models: choice }, seed: options.seed, windowStart: span.first, windowEnd: span.last });
   try {
     let started = performance.now();
-    const userRisk = models.freeman ? new FreemanModel() : null;
+    const userRisk = choice.freeman ? new FreemanModel({ attacker: settings.freemanAttacker }) : null;
     const pass = runAssessmentPass(iterateDetectionLogins(db), span.count, settings, userRisk, (done) => report({ phase: 'assess', done, total: span.count }));
     seconds.assess = (performance.now() - started) / 1000;
 
     started = performance.now();
     let forest: IsolationForest | null = null;
     let forestScores: Float64Array = new Float64Array(pass.count);
-    if (models.forest && pass.count > 0) {
-      forest = trainIsolationForest(pass.features, { seed: options.seed, trees: models.forest.trees, maxSamples: models.forest.maxSamples });
-      report({ phase: 'forest', done: models.forest.trees, total: models.forest.trees });
+    if (choice.forest && pass.count > 0) {
+      forest = trainIsolationForest(pass.features, { seed: options.seed, trees: choice.forest.trees, maxSamples: choice.forest.maxSamples });
+      report({ phase: 'forest', done: choice.forest.trees, total: choice.forest.trees });
       forestScores = anomalyScores(forest, pass.features);
     }
     seconds.forest = (performance.now() - started) / 1000;
@@ -59,13 +60,13 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
     started = performance.now();
     let autoencoderScores: Float64Array = new Float64Array(pass.count);
     let autoencoderJson: object | null = null;
-    if (models.autoencoder && pass.count > 0) {
-      const epochs = models.autoencoder.epochs;
+    if (choice.autoencoder && pass.count > 0) {
+      const epochs = choice.autoencoder.epochs;
       const autoencoder = await trainAutoencoder(pass.features, {
         seed: options.seed,
-        hidden: models.autoencoder.hidden,
+        hidden: choice.autoencoder.hidden,
         epochs,
-        batchSize: models.autoencoder.batchSize,
+        batchSize: choice.autoencoder.batchSize,
         onEpoch: (epoch, loss) => report({ phase: 'autoencoder', done: epoch, total: epochs, loss }),
       });
       autoencoderScores = (await reconstructionErrors(autoencoder, pass.features)).total;
@@ -75,17 +76,17 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
     seconds.autoencoder = (performance.now() - started) / 1000;
 
     started = performance.now();
-    const calibrations = {
-      freeman: fitCalibration(pass.userRisk),
-      forest: fitCalibration(forestScores),
-      autoencoder: fitCalibration(autoencoderScores),
+    const models: TrainedModels = {
+      forest,
+      calibrations: {
+        freeman: fitCalibration(pass.userRisk),
+        forest: fitCalibration(forestScores),
+        autoencoder: fitCalibration(autoencoderScores),
+      },
+      freeman: userRisk !== null,
+      autoencoder: autoencoderJson !== null,
     };
-    const toPercentiles = (calibration: Calibration, scores: Float64Array): Float64Array => scores.map((score) => percentile(calibration, score));
-    writeScores(db, runId, pass, settings, {
-      freeman: userRisk ? toPercentiles(calibrations.freeman, pass.userRisk) : new Float64Array(pass.count),
-      forest: forest ? toPercentiles(calibrations.forest, forestScores) : new Float64Array(pass.count),
-      autoencoder: autoencoderJson ? toPercentiles(calibrations.autoencoder, autoencoderScores) : new Float64Array(pass.count),
-    }, forest, (done) => report({ phase: 'score', done, total: pass.count }));
+    writeScores(db, runId, pass, models, { forest: forestScores, autoencoder: autoencoderScores }, settings, (done) => report({ phase: 'score', done, total: pass.count }));
     seconds.score = (performance.now() - started) / 1000;
 
     finishModelRun(
@@ -96,7 +97,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
         freeman: userRisk ? saveFreemanModel(userRisk) : null,
         forest: forest ? saveIsolationForest(forest) : null,
         autoencoder: autoencoderJson,
-        calibrations,
+        calibrations: models.calibrations,
       },
       { events: pass.count, seconds },
     );

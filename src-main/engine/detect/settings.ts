@@ -2,11 +2,16 @@ import { defaultLearningSettings, type LearningSettings } from '../../../src-sha
 import { defaultDecisionSettings, type DecisionSettings } from '../../../src-shared/detect/ensemble.js';
 import { defaultRuleSettings, type RuleSettings } from '../../../src-shared/detect/rules.js';
 
+/** How the statistical risk models the attacker (see FreemanModel). */
+export interface StatisticalSettings {
+  freemanAttacker: 'global' | 'uniform';
+}
+
 /** Everything that tunes detection: learning period, rule thresholds, decision thresholds, model weights. */
-export type DetectionSettings = LearningSettings & RuleSettings & DecisionSettings;
+export type DetectionSettings = LearningSettings & RuleSettings & DecisionSettings & StatisticalSettings;
 
 /** Defaults, stated once. */
-export const defaultDetectionSettings: DetectionSettings = { ...defaultLearningSettings, ...defaultRuleSettings, ...defaultDecisionSettings };
+export const defaultDetectionSettings: DetectionSettings = { ...defaultLearningSettings, ...defaultRuleSettings, ...defaultDecisionSettings, freemanAttacker: 'uniform' };
 
 /** Which models a run trains, with their parameters. */
 export interface ModelChoice {

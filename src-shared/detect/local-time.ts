@@ -1,0 +1,44 @@
+/**
+ * Time of day where a login happened. Logs stamp UTC, but people keep local hours, and a traveller's
+ * 9:00 in Tokyo is 9:00 for them, not 1:00 at home. With coordinates we take the solar offset of the
+ * login's longitude, rounded to whole hours (zones follow longitude closely enough for a habit model);
+ * without them, UTC, which is at least consistent for a user who stays put.
+ */
+export interface LocalTime {
+  /** Hour of day, 0 ≤ hour < 24, with minutes as a fraction. */
+  hour: number;
+  /** Day of week of the local time, 0 = Sunday. */
+  weekday: number;
+  /** Local calendar day, as days since 1970-01-01. */
+  day: number;
+  /** Offset from UTC in whole hours, or null when the login has no coordinates (then UTC is used). */
+  offsetHours: number | null;
+}
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** The solar UTC offset, in whole hours, of a longitude (east positive). */
+export function solarOffsetHours(longitude: number): number {
+  return Math.max(-12, Math.min(14, Math.round(longitude / 15)));
+}
+
+/** Local time of `time` (UTC ms) at `longitude`, or UTC when the longitude is unknown. */
+export function localTime(time: number, longitude: number | null): LocalTime {
+  const offsetHours = longitude === null ? null : solarOffsetHours(longitude);
+  const shifted = time + (offsetHours ?? 0) * hourMs;
+  const day = Math.floor(shifted / dayMs);
+  // Arithmetic instead of a Date per login: 1970-01-01 was a Thursday (weekday 4).
+  return { hour: (shifted - day * dayMs) / hourMs, weekday: (((day + 4) % 7) + 7) % 7, day, offsetHours };
+}
+
+/** "Sat 02:13 local (UTC+1)" / "Sat 02:13 UTC". */
+export function describeLocalTime(local: LocalTime): string {
+  const hours = Math.floor(local.hour);
+  const minutes = Math.floor((local.hour - hours) * 60);
+  const clock = `${weekdays[local.weekday]} ${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  if (local.offsetHours === null) return `${clock} UTC`;
+  const sign = local.offsetHours < 0 ? '−' : '+';
+  return `${clock} local (UTC${local.offsetHours === 0 ? '' : `${sign}${Math.abs(local.offsetHours)}`})`;
+}

@@ -1,0 +1,82 @@
+import type { LoginContext } from './behaviour-state.js';
+import { describeLocalTime } from './local-time.js';
+import { placeName, type DetectionLogin } from './login.js';
+import { formatPercent, formatTenths, formatWhole } from './reason-format.js';
+import type { Finding, RuleInput, RuleName } from './rules.js';
+
+/** A provider this many users reached from this many cities is shared (a VPN, a carrier): its places say little. */
+const sharedProviderUsers = 3;
+const sharedProviderCities = 3;
+
+/**
+ * Rules on the user's own habits: impossible travel, a new device, country, provider or network, and
+ * an unusual time of day. Novelty counts only once the user's learning period is over.
+ */
+export function evaluateProfileRules(login: DetectionLogin, context: LoginContext, settings: RuleInput, findings: Finding[]): void {
+  // A failure already explained as part of an attack on credentials is not a journey of the user's.
+  if (login.success || !findings.some((finding) => attackRules.has(finding.rule))) impossibleTravel(login, context, settings, findings);
+  if (!login.success) return;
+  // Novelty weighs as much as the history it departs from: three logins say little, the learning period all.
+  const confidence = context.confidence;
+  if (confidence >= minimumConfidence) novelty(login, context, confidence, findings);
+  const session = context.session;
+  const habit = session.habit;
+  if (habit.activeDays >= settings.unusualHourDays && habit.share < settings.unusualHourShare) {
+    findings.push({
+      rule: 'unusual_hour',
+      severity: Math.min(0.8, 0.4 + 0.1 * Math.log2(settings.unusualHourShare / habit.share)),
+      reason:
+        `unusual hour for ${login.user}: ${session.continued ? 'session started' : 'session starts'} ${describeLocalTime(session.start)}; ` +
+        `a session started within an hour of it on ${formatWhole(habit.nearDays)} of their ${formatWhole(habit.activeDays)} active days and on ${formatPercent(habit.populationShare)} of all users' days`,
+    });
+  }
+}
+
+const minimumConfidence = 0.3;
+const attackRules = new Set<RuleName>(['brute_force', 'password_spray', 'credential_stuffing']);
+
+function novelty(login: DetectionLogin, context: LoginContext, confidence: number, findings: Finding[]): void {
+  const device = [login.browser, login.os, login.deviceType].filter(Boolean).join(', ');
+  const history = `${formatWhole(context.priorSuccesses)} earlier logins, mostly from ${context.usualCountry ?? 'elsewhere'}`;
+  if (context.newDevice && context.newAsn && login.asn !== null) {
+    // Nothing of the user's own: another device on another provider is someone else more often than not.
+    const country = context.newCountry && login.country ? `, new country ${login.country}` : '';
+    findings.push({
+      rule: 'unfamiliar_login',
+      // A short history still says much when nothing of it is present: soften by √confidence only.
+      severity: Math.sqrt(confidence) * (context.newCountry ? 0.9 : 0.6),
+      reason: `nothing familiar for ${login.user}: new device (${device}), new provider AS${login.asn}${country} (${history})`,
+    });
+    return;
+  }
+  if (context.newDevice) findings.push({ rule: 'new_device', severity: 0.35 * confidence, reason: `new device for ${login.user}: ${device}` });
+  if (context.newCountry && login.country) {
+    findings.push({ rule: 'new_country', severity: 0.45 * confidence, reason: `first login of ${login.user} from ${login.country} (${history})` });
+  }
+  if (context.newAsn && login.asn !== null) {
+    findings.push({ rule: 'new_asn', severity: 0.3 * confidence, reason: `new provider for ${login.user}: AS${login.asn} (used by ${formatWhole(context.asnUsers)} other users)` });
+  } else if (context.newNetwork && login.network) {
+    findings.push({ rule: 'new_network', severity: 0.1 * confidence, reason: `new network for ${login.user}: ${login.network}` });
+  }
+}
+
+function impossibleTravel(login: DetectionLogin, context: LoginContext, settings: RuleInput, findings: Finding[]): void {
+  const travel = context.travel;
+  if (!travel || travel.km < settings.minTravelKm || travel.kmPerHour <= settings.maxTravelKmPerHour) return;
+  // Back where the user has logged in before (a second office, a VPN exit they use): not a journey.
+  if (!context.newCity) return;
+  const shared = context.asnUsers >= sharedProviderUsers && context.asnCities >= sharedProviderCities;
+  let severity = 0.75 + 0.2 * Math.min(1, Math.log10(travel.kmPerHour / settings.maxTravelKmPerHour));
+  // The user's own device on a network many colleagues use from many places is most likely a VPN.
+  if (!context.newDevice) severity *= 0.75;
+  if (shared) severity *= 0.7;
+  if (!login.success) severity *= 0.9;
+  findings.push({
+    rule: 'impossible_travel',
+    severity,
+    reason:
+      `${formatWhole(travel.km)} km in ${formatTenths(travel.hours)} h = ${formatWhole(travel.kmPerHour)} km/h (${placeName(travel.from)} → ${placeName(login)})` +
+      (login.success ? '' : ', failed attempt') +
+      (shared ? `; AS${login.asn} is used by ${formatWhole(context.asnUsers)} users from ${formatWhole(context.asnCities)} cities` : ''),
+  });
+}
