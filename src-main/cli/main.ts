@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   train: () => import('./commands/train.js'),
   score: () => import('./commands/score.js'),
   eval: () => import('./commands/eval.js'),
+  listen: () => import('./commands/listen.js'),
 };
 
 /** The `vigil` command line: dispatches to one module per command. Resolves to the exit code. */

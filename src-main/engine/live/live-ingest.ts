@@ -1,0 +1,210 @@
+/**
+ * The consumer of live sources: takes what the listeners queued and stores it in the case in small
+ * transactions (every `flushMs`, or at once when `batchSize` messages wait), one source row per
+ * listener. Scoring is not done here: the stored events go to `onEvents` for the detection side.
+ */
+import type { LoginEvent } from '../../../src-shared/event.js';
+import { createEnricher, type LocationSources } from '../enrich/enricher.js';
+import { bundledLocationSources } from '../enrich/locations.js';
+import { recordAudit } from '../store/audit.js';
+import type { CaseDatabase } from '../store/database.js';
+import type { LiveInput } from './live-input.js';
+import type { LiveItem } from './live-message.js';
+import { LiveSourceWriter } from './live-source-writer.js';
+
+/** How live messages are stored. */
+export interface LiveIngestOptions {
+  /** IANA zone for syslog timestamps without one (RFC 3164). Default UTC. */
+  timeZone?: string;
+  /** Year for timestamps without one (RFC 3164). Default: the current year. */
+  year?: number;
+  /** Location sources; default: the bundled offline IP database and gazetteer. */
+  locations?: LocationSources;
+  /** Longest wait before queued messages are stored. Default 100 ms. */
+  flushMs?: number;
+  /** Most messages per transaction; this many waiting triggers a store at once. Default 1,000. */
+  batchSize?: number;
+  /** Called after each committed batch with its events and their ids (the detection side scores them). */
+  onEvents?: (events: LoginEvent[]) => void;
+  /** Called when a batch cannot be stored (it is kept and tried again) or `onEvents` throws. */
+  onError?: (error: Error) => void;
+  /** Actor of the audit entries. Default 'system'. */
+  actor?: string;
+}
+
+/** Counters of live ingest, per source or in total. */
+export interface LiveIngestStats {
+  /** Items the listeners read (messages and rejects). */
+  received: number;
+  /** Events stored. */
+  stored: number;
+  /** Items stored as rejects (by the listener or the parser). */
+  rejected: number;
+  /** Messages stored that are not logins. */
+  ignored: number;
+  /** Items lost for want of room (UDP with a full queue), as the listeners counted them. */
+  dropped: number;
+  /** Items waiting in the queues. */
+  queueDepth: number;
+}
+
+/** One source being ingested. */
+interface Ingested {
+  input: LiveInput;
+  writer: LiveSourceWriter;
+  /** A batch that could not be stored, tried again before anything newer. */
+  retry: LiveItem[];
+  droppedAudited: number;
+  droppedAuditedAt: number;
+  unsubscribe: () => void;
+}
+
+/** Losses are written to the audit trail at most this often per source (and always at the end). */
+const dropAuditIntervalMs = 1000;
+/** Longest a store round runs before it lets the listeners read again. */
+const roundBudgetMs = 50;
+
+/** Stores live sources' messages in a case until stopped. */
+export class LiveIngest {
+  private readonly sources: Ingested[] = [];
+  private readonly enrich;
+  private readonly timer: NodeJS.Timeout;
+  private scheduled = false;
+  private stopped = false;
+  private readonly timeZone: string;
+  private readonly year: number;
+  private readonly assumptions: string[];
+
+  constructor(
+    private readonly db: CaseDatabase,
+    private readonly options: LiveIngestOptions = {},
+  ) {
+    this.enrich = createEnricher(options.locations ?? bundledLocationSources());
+    this.timeZone = options.timeZone ?? 'UTC';
+    this.year = options.year ?? new Date().getUTCFullYear();
+    this.assumptions = [
+      options.timeZone ? `time zone ${this.timeZone}` : `time zone ${this.timeZone} (default)`,
+      options.year ? `year ${this.year}` : `year ${this.year} (default)`,
+    ];
+    this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
+  }
+
+  /** Start storing a source's messages under a new source row; returns its id. The ingest owns the source: `stop` closes it. */
+  add(input: LiveInput): number {
+    const writer = new LiveSourceWriter(this.db, input.name, { timeZone: this.timeZone, year: this.year, assumptions: this.assumptions, enrich: this.enrich });
+    const batchSize = this.batchSize();
+    const unsubscribe = input.queue.onItems((depth) => {
+      if (depth >= batchSize) this.schedule();
+    });
+    this.sources.push({ input, writer, retry: [], droppedAudited: 0, droppedAuditedAt: 0, unsubscribe });
+    recordAudit(this.db, this.actor(), 'live.start', { sourceId: writer.sourceId, name: input.name });
+    return writer.sourceId;
+  }
+
+  /** Counters in total and per source id. */
+  stats(): LiveIngestStats & { sources: Record<number, LiveIngestStats> } {
+    const total: LiveIngestStats = { received: 0, stored: 0, rejected: 0, ignored: 0, dropped: 0, queueDepth: 0 };
+    const sources: Record<number, LiveIngestStats> = {};
+    for (const source of this.sources) {
+      const listener = source.input.stats();
+      const one = {
+        received: listener.received,
+        stored: source.writer.totals.events,
+        rejected: source.writer.totals.rejected,
+        ignored: source.writer.totals.ignored,
+        dropped: listener.dropped,
+        queueDepth: listener.queueDepth + source.retry.length,
+      };
+      sources[source.writer.sourceId] = one;
+      for (const key of Object.keys(total) as (keyof LiveIngestStats)[]) total[key] += one[key];
+    }
+    return { ...total, sources };
+  }
+
+  /** Store everything queued now, in batches; stops early after a time budget and schedules the rest. */
+  flush(budgetMs = roundBudgetMs): void {
+    this.scheduled = false;
+    const started = Date.now();
+    for (const source of this.sources) {
+      while (this.storeBatch(source)) {
+        if (Date.now() - started > budgetMs) {
+          this.schedule();
+          return;
+        }
+      }
+      this.auditDrops(source, false);
+    }
+  }
+
+  /** Close the sources, store what they queued, and mark them complete. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.timer);
+    await Promise.all(this.sources.map((source) => source.input.close()));
+    this.flush(Number.POSITIVE_INFINITY);
+    for (const source of this.sources) {
+      source.unsubscribe();
+      this.auditDrops(source, true);
+      const stored = source.retry.length === 0;
+      source.writer.finish(stored ? 'complete' : 'failed');
+      recordAudit(this.db, this.actor(), 'live.stop', {
+        sourceId: source.writer.sourceId,
+        name: source.input.name,
+        listener: source.input.stats(),
+        stored: source.writer.totals,
+        unstored: source.retry.length,
+      });
+    }
+  }
+
+  /** Store one batch of a source; false when there was nothing to store or the case refused it. */
+  private storeBatch(source: Ingested): boolean {
+    const items = source.retry.length > 0 ? source.retry : source.input.queue.take(this.batchSize());
+    if (items.length === 0) return false;
+    let events: LoginEvent[];
+    try {
+      events = source.writer.write(items);
+      source.retry = [];
+    } catch (error) {
+      // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
+      source.retry = items;
+      this.options.onError?.(error as Error);
+      return false;
+    }
+    if (events.length > 0 && this.options.onEvents) {
+      try {
+        this.options.onEvents(events);
+      } catch (error) {
+        this.options.onError?.(error as Error);
+      }
+    }
+    return true;
+  }
+
+  /** Write new losses to the audit trail, so a case shows what it is missing. */
+  private auditDrops(source: Ingested, final: boolean): void {
+    const dropped = source.input.stats().dropped;
+    if (dropped === source.droppedAudited) return;
+    if (!final && Date.now() - source.droppedAuditedAt < dropAuditIntervalMs) return;
+    recordAudit(this.db, this.actor(), 'live.dropped', { sourceId: source.writer.sourceId, name: source.input.name, dropped, since: dropped - source.droppedAudited });
+    source.droppedAudited = dropped;
+    source.droppedAuditedAt = Date.now();
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.stopped) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      if (!this.stopped) this.flush();
+    });
+  }
+
+  private batchSize(): number {
+    return this.options.batchSize ?? 1000;
+  }
+
+  private actor(): string {
+    return this.options.actor ?? 'system';
+  }
+}
