@@ -11,6 +11,7 @@ export * from './api/common.js';
 export * from './api/contract.js';
 export * from './api/detection.js';
 export * from './api/errors.js';
+export * from './api/evaluation.js';
 export * from './api/events.js';
 export * from './api/live.js';
 export * from './api/methods.js';

@@ -12,6 +12,9 @@ import {
   type VigilEvent,
 } from '../../src-shared/api.js';
 import type { ImportSummary } from '../../src-shared/import.js';
+import { createAlertMethods } from './service/alerts.js';
+import { createDetectionMethods } from './service/detection.js';
+import { createTrainingSession } from './service/training.js';
 import { importInWorker } from './workers/run-import.js';
 import type { ImportRequestOptions } from './workers/protocol.js';
 import type { CaseDatabase } from './store/database.js';
@@ -21,11 +24,10 @@ import { getEvent, queryEvents } from './store/queries/events.js';
 import { datasetSummary, overview } from './store/queries/overview.js';
 import { rejectPage, sourceExists, sourceList } from './store/queries/sources.js';
 import { readSettings, writeSettings } from './store/queries/settings.js';
+import { latestCompleteRunId } from './store/queries/model-runs.js';
 import { timeline } from './store/queries/timeline.js';
 import { listUsers, userProfile } from './store/queries/users.js';
 
-/** Why detection features answer empty or refuse, in the words the UI shows. */
-export const detectionUnavailable = 'Risk scoring, model training and alerts are not included in this version of Vigil.';
 /** Why live collection refuses, in the words the UI shows. */
 export const liveUnavailable = 'Live collection (syslog listener, file tail) is not included in this version of Vigil.';
 
@@ -42,7 +44,7 @@ export interface ServiceOptions {
   /** The case file's path. */
   path: string;
   mode: AppMode;
-  /** Receives pushed events (import progress, …) for the UI. */
+  /** Receives pushed events (import and training progress, …) for the UI. */
   emit?: (event: VigilEvent) => void;
   desktop?: DesktopHooks;
   /** Who acts, for the audit trail ("desktop", "server"). */
@@ -51,7 +53,7 @@ export interface ServiceOptions {
 
 /** The contract for one open case, plus releasing it. */
 export interface CaseService extends VigilApi {
-  /** Stop a running import and wait until it has committed; the caller then closes the database. */
+  /** Stop a running import or training and wait until it has stopped; the caller then closes the database. */
   dispose(): Promise<void>;
 }
 
@@ -66,13 +68,16 @@ export function createService(options: ServiceOptions): CaseService {
     if (!cache.has(key)) cache.set(key, compute());
     return cache.get(key) as T;
   };
+  const forget = (key: string): void => {
+    cache.delete(key);
+  };
   let runningImport: AbortController | null = null;
   let importDone: Promise<unknown> = Promise.resolve();
 
   const capabilities: Capabilities = {
     switchCase: options.desktop ? { available: true, reason: null } : { available: false, reason: serverFixedCase(path) },
     filePicker: options.desktop ? { available: true, reason: null } : { available: false, reason: 'In a browser, type a path on the machine that runs vigil serve.' },
-    detection: { available: false, reason: detectionUnavailable },
+    detection: { available: true, reason: null },
     live: { available: false, reason: liveUnavailable },
   };
   const desktopOnly = (): DesktopHooks => {
@@ -90,8 +95,20 @@ export function createService(options: ServiceOptions): CaseService {
     capabilities,
   });
 
+  const training = createTrainingSession({
+    db,
+    path,
+    actor,
+    emit,
+    settings: () => readSettings(db),
+    importing: () => runningImport !== null,
+    changed: () => cache.clear(),
+  });
+  const dataset = (): ReturnType<typeof datasetSummary> => remember('dataset', () => datasetSummary(db));
+
   const importFiles = (paths: string[], request: Parameters<VigilApi['importFiles']>[1]): Promise<ImportSummary[]> => {
     if (runningImport) return Promise.reject(new ApiError('Busy', 'An import is already running in this case; wait for it or cancel it.'));
+    if (training.active()) return Promise.reject(new ApiError('Busy', 'A training is running in this case; import once it has finished.'));
     const controller = new AbortController();
     runningImport = controller;
     const done = runImport(paths, request, controller);
@@ -173,7 +190,11 @@ export function createService(options: ServiceOptions): CaseService {
       if (!profile) throw new ApiError('NotFound', `no events for user '${user}' in this case`);
       return profile;
     },
-    timeline: async (range, bucket) => remember(`timeline:${JSON.stringify(range)}:${bucket}`, () => timeline(db, range, bucket)),
+    async timeline(range, bucket) {
+      const runId = latestCompleteRunId(db);
+      const alerting = runId === null ? null : { runId, threshold: readSettings(db).challengeThreshold };
+      return remember(`timeline:${JSON.stringify(range)}:${bucket}:${JSON.stringify(alerting)}`, () => timeline(db, range, bucket, alerting));
+    },
 
     getSettings: async () => readSettings(db),
     async setSettings(patch) {
@@ -187,19 +208,13 @@ export function createService(options: ServiceOptions): CaseService {
         throw new ApiError('ValidationError', `unknown time zone '${next.importTimeZone}' (use an IANA name such as UTC or Europe/Oslo)`);
       }
       writeSettings(db, next, actor);
+      // Alerts and their series depend on the challenge threshold.
+      cache.clear();
       return next;
     },
 
-    trainingStatus: async () => ({ dataset: remember('dataset', () => datasetSummary(db)), runs: [], active: null }),
-    async startTraining() {
-      throw new ApiError('NotAvailable', detectionUnavailable);
-    },
-    listModelRuns: async () => [],
-    listAlerts: async () => ({ rows: [], nextCursor: null, total: { count: 0, exact: true } }),
-    listIncidents: async () => [],
-    async updateAlert(id) {
-      throw new ApiError('NotFound', `no alert #${id} in this case`);
-    },
+    ...createDetectionMethods({ db, path, session: training, remember, forget, dataset }),
+    ...createAlertMethods({ db, path, actor, remember, forget }),
     liveStatus: async () => ({ listeners: [], recentRate: [] }),
     async startLive() {
       throw new ApiError('NotAvailable', liveUnavailable);
@@ -210,7 +225,7 @@ export function createService(options: ServiceOptions): CaseService {
 
     async dispose() {
       runningImport?.abort();
-      await importDone;
+      await Promise.all([importDone, training.dispose()]);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { CaseInfo, Settings } from '../../src-shared/api';
 export interface AppState {
   caseInfo: CaseInfo;
   settings: Settings;
-  /** Increments after each import or case switch: views include it in their load keys to refresh. */
+  /** Increments after each import, finished training or case switch: views include it in their load keys to refresh. */
   dataVersion: number;
   updateSettings(settings: Settings): void;
 }

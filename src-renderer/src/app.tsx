@@ -54,6 +54,8 @@ export function App() {
       // A different case has different settings.
       client.getSettings().then(setSettings, () => {});
     }
+    // New scores change what every view shows: risk columns, alerts, the timeline's series.
+    if (event.type === 'trainingFinished' && event.run?.status === 'complete') setDataVersion((version) => version + 1);
   });
 
   const updateSettings = useCallback((next: Settings) => setSettings(next), []);

@@ -73,3 +73,13 @@ export function fromDateTimeInput(value: string, zone: DisplayZone): number | nu
 export function orDash(value: string | number | null | undefined): string {
   return value === null || value === undefined || value === '' ? '—' : String(value);
 }
+
+/** A risk 0–100 as a whole number, never rounded up into the next point ("64.9" → "64"), so it agrees with a threshold. */
+export function formatRisk(risk: number): string {
+  return String(Math.floor(risk));
+}
+
+/** A rate or score 0–1 with `digits` decimals ("0.9934", as score.py prints AUC); "–" when undefined (NaN). */
+export function formatRatio(value: number | null | undefined, digits = 4): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
+}

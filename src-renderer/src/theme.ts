@@ -12,8 +12,20 @@ export const riskColors: Record<RiskLevel, string> = {
 export const seriesColors = {
   success: '#4c6ef5',
   failure: '#c2255c',
+  /** The alerts series: ink, so its markers can carry the risk colours. */
+  alerts: '#1f2430',
   grid: '#e3e6eb',
   text: '#4a5260',
+} as const;
+
+/** Colours of the evaluation charts: ground truth, curves and their chance line. */
+export const evaluationColors = {
+  normal: '#4c6ef5',
+  attack: '#c2255c',
+  unlabelled: '#868e96',
+  curve: '#3b5bdb',
+  chance: '#adb5bd',
+  threshold: '#1f2430',
 } as const;
 
 /** Publish the colours as CSS custom properties (through CSSOM, which the CSP allows). */

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { alertChangeSchema, alertFilterSchema } from './alerts.js';
+import { exportFormats, incidentChangeSchema, incidentFilterSchema } from './alerts.js';
 import { importRequestSchema, pathSchema } from './case.js';
 import { pageRequestSchema, timeRangeSchema } from './common.js';
 import type { ApiArguments, ApiMethodName } from './contract.js';
-import { trainingRequestSchema } from './detection.js';
+import { trainingOptionsSchema } from './detection.js';
 import { eventFilterSchema } from './events.js';
 import { listenerConfigSchema } from './live.js';
 import { apiMethodNames } from './methods.js';
@@ -24,6 +24,7 @@ export const argumentSchemas = {
   listSources: z.tuple([]),
   listRejects: z.tuple([id, pageRequestSchema]),
   overview: z.tuple([]),
+  riskOverview: z.tuple([]),
   queryEvents: z.tuple([eventFilterSchema, pageRequestSchema]),
   getEvent: z.tuple([id]),
   listUsers: z.tuple([z.string().max(256), z.number().int().min(1).max(500)]),
@@ -32,11 +33,14 @@ export const argumentSchemas = {
   getSettings: z.tuple([]),
   setSettings: z.tuple([settingsPatchSchema]),
   trainingStatus: z.tuple([]),
-  startTraining: z.tuple([trainingRequestSchema]),
+  trainModels: z.tuple([trainingOptionsSchema]),
+  cancelTraining: z.tuple([]),
   listModelRuns: z.tuple([]),
-  listAlerts: z.tuple([alertFilterSchema, pageRequestSchema]),
-  listIncidents: z.tuple([alertFilterSchema]),
-  updateAlert: z.tuple([id, alertChangeSchema]),
+  runEvaluation: z.tuple([id]),
+  listIncidents: z.tuple([incidentFilterSchema]),
+  getIncident: z.tuple([id]),
+  updateIncident: z.tuple([id, incidentChangeSchema]),
+  exportIncidents: z.tuple([z.enum(exportFormats), incidentFilterSchema]),
   liveStatus: z.tuple([]),
   startLive: z.tuple([listenerConfigSchema]),
   stopLive: z.tuple([id]),

@@ -1,11 +1,12 @@
 import type { ImportSummary } from '../import.js';
-import type { Alert, AlertChange, AlertFilter, AlertPage, Incident } from './alerts.js';
+import type { ExportFormat, ExportedFile, Incident, IncidentChange, IncidentDetail, IncidentFilter, IncidentList } from './alerts.js';
 import type { CaseInfo, ImportRequest, RejectPage, SourceInfo } from './case.js';
 import type { PageRequest, TimeRange } from './common.js';
-import type { ModelRun, TrainingRequest, TrainingStatus } from './detection.js';
+import type { ModelRun, TrainingOptions, TrainingStatus } from './detection.js';
+import type { RunEvaluation } from './evaluation.js';
 import type { EventDetail, EventFilter, EventPage } from './events.js';
 import type { ListenerConfig, LiveStatus } from './live.js';
-import type { Overview } from './overview.js';
+import type { Overview, RiskOverview } from './overview.js';
 import type { Settings, SettingsPatch } from './settings.js';
 import type { Timeline, TimelineBucket } from './timeline.js';
 import type { UserProfile, UserSummary } from './users.js';
@@ -27,7 +28,7 @@ export interface VigilApi {
   /** Ask the user for log files with a native dialog (desktop only); [] when cancelled. */
   chooseImportFiles(): Promise<string[]>;
 
-  /** Import files one after another; progress arrives as importProgress events. Busy while another import runs. */
+  /** Import files one after another; progress arrives as importProgress events. Busy while another import or a training runs. */
   importFiles(paths: string[], request: ImportRequest): Promise<ImportSummary[]>;
   /** Stop the running import after its current line; what was committed stays and a re-import resumes. */
   cancelImport(): Promise<{ cancelled: boolean }>;
@@ -35,26 +36,42 @@ export interface VigilApi {
   listRejects(sourceId: number, page: PageRequest): Promise<RejectPage>;
 
   overview(): Promise<Overview>;
-  /** Events matching a filter, keyset-paged on (time, id). */
+  /** Alerts of the newest complete run by level and status, top users and addresses; null before any run. */
+  riskOverview(): Promise<RiskOverview | null>;
+  /** Events matching a filter, keyset-paged on (time, id), with the newest complete run's risk. */
   queryEvents(filter: EventFilter, page: PageRequest): Promise<EventPage>;
+  /** One event with its score: every component and every reason. */
   getEvent(id: number): Promise<EventDetail>;
   /** Users whose name starts with `prefix` (case-sensitive), most active first. */
   listUsers(prefix: string, limit: number): Promise<UserSummary[]>;
   userProfile(user: string): Promise<UserProfile>;
-  /** Logins and failures per bucket over a range (null: the whole case). */
+  /** Logins, failures and alerts per bucket over a range (null: the whole case). */
   timeline(range: TimeRange | null, bucket: TimelineBucket): Promise<Timeline>;
 
   getSettings(): Promise<Settings>;
   setSettings(patch: SettingsPatch): Promise<Settings>;
 
-  /** Dataset summary, trained models and a run under way. */
+  /** Dataset summary, runs, the run under way and the default models. */
   trainingStatus(): Promise<TrainingStatus>;
-  /** Train and score; NotAvailable until this build includes detection (see caseInfo().capabilities). */
-  startTraining(request: TrainingRequest): Promise<ModelRun>;
+  /**
+   * Train on every event and score them all (a new run) in a worker thread; progress arrives as
+   * trainingProgress events, the end as trainingFinished. Busy while another training or an import runs.
+   */
+  trainModels(options: TrainingOptions): Promise<ModelRun>;
+  /** Stop the training under way; its run is recorded as failed. */
+  cancelTraining(): Promise<{ cancelled: boolean }>;
+  /** Every run, newest first. */
   listModelRuns(): Promise<ModelRun[]>;
-  listAlerts(filter: AlertFilter, page: PageRequest): Promise<AlertPage>;
-  listIncidents(filter: AlertFilter): Promise<Incident[]>;
-  updateAlert(id: number, change: AlertChange): Promise<Alert>;
+  /** A complete run against the labels in the data: AUC, AP, recall at 1% FPR, per type, curves, distribution. */
+  runEvaluation(runId: number): Promise<RunEvaluation>;
+
+  /** Incidents of the newest complete run (alerts grouped), newest first. */
+  listIncidents(filter: IncidentFilter): Promise<IncidentList>;
+  getIncident(id: number): Promise<IncidentDetail>;
+  /** Set an incident's status, with an optional note kept in its history. */
+  updateIncident(id: number, change: IncidentChange): Promise<Incident>;
+  /** The matching incidents as a CSV table, a JSON document (with alerts and notes) or an HTML report. */
+  exportIncidents(format: ExportFormat, filter: IncidentFilter): Promise<ExportedFile>;
 
   liveStatus(): Promise<LiveStatus>;
   startLive(config: ListenerConfig): Promise<LiveStatus>;

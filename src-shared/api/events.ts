@@ -13,7 +13,7 @@ export const eventFilterSchema = z.object({
   ip: z.string().max(64).optional(),
   country: z.string().max(64).optional(),
   outcome: z.enum(['success', 'failure']).optional(),
-  /** Minimum risk level; only meaningful once events are scored. */
+  /** Minimum risk level by the newest complete run; matches nothing while the case is not scored. */
   risk: z.enum(riskLevels).optional(),
   /** Case-insensitive substring of user, IP, user agent or host. */
   text: z.string().max(256).optional(),
@@ -40,8 +40,10 @@ export interface EventRow {
   authMethod: string | null;
   /** Ground truth found in the data, never a model input. */
   label: string | null;
-  /** Risk level of the newest model run; null while the case is not scored. */
+  /** Risk level given by the newest complete model run; null while the event is not scored. */
   risk: RiskLevel | null;
+  /** Its risk 0–100; null while not scored. */
+  riskScore: number | null;
 }
 
 /** A page of events in the requested order. */

@@ -3,7 +3,7 @@ import type { Alert } from './alerts.js';
 import type { CaseInfo } from './case.js';
 import type { ApiErrorShape } from './errors.js';
 import type { LiveStatus } from './live.js';
-import type { TrainingProgress } from './detection.js';
+import type { ModelRun, TrainingProgress } from './detection.js';
 
 /** Events the engine pushes to the UI (IPC in Electron, WebSocket in browser mode). */
 export type VigilEvent =
@@ -12,6 +12,7 @@ export type VigilEvent =
   | { type: 'importFinished'; importId: string; summaries: ImportSummary[]; error: ApiErrorShape | null }
   | { type: 'caseChanged'; info: CaseInfo }
   | { type: 'trainingProgress'; progress: TrainingProgress }
+  | { type: 'trainingFinished'; run: ModelRun | null; error: ApiErrorShape | null }
   | { type: 'alertRaised'; alert: Alert }
   | { type: 'liveStatus'; status: LiveStatus };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RiskLevel } from './detection.js';
 
 /** Bucket sizes the timeline offers, in milliseconds; 'auto' picks one for about 150 buckets. */
 export const bucketSizes = {
@@ -22,4 +23,15 @@ export interface Timeline {
   from: number | null;
   to: number | null;
   points: { start: number; events: number; failures: number }[];
+  /** Alerts of the newest complete run in the same buckets; null before any run is complete. */
+  risk: TimelineRisk | null;
+}
+
+/** Alerts per bucket: the risk series and its markers. */
+export interface TimelineRisk {
+  runId: number;
+  /** Risk at or above which a login alerts (the challenge threshold in Settings). */
+  threshold: number;
+  /** One entry per timeline point, in the same order. */
+  points: { alerts: number; maxRisk: number | null; level: RiskLevel | null }[];
 }

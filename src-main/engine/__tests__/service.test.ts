@@ -74,13 +74,21 @@ describe('the case service', () => {
     start();
     const info = await service.caseInfo();
     expect(info.capabilities.switchCase.available).toBe(false);
-    expect(info.capabilities.detection).toEqual({ available: false, reason: expect.stringMatching(/not included/) });
+    expect(info.capabilities.detection).toEqual({ available: true, reason: null });
     await expect(service.openCase('/tmp/other.vigil')).rejects.toMatchObject({ name: 'NotAvailable' });
     await expect(service.exportCase('/tmp/copy.vigil')).rejects.toMatchObject({ name: 'NotAvailable' });
-    await expect(service.startTraining({ kind: 'ensemble', seed: 1, from: null, to: null })).rejects.toMatchObject({ name: 'NotAvailable' });
-    expect(await service.listAlerts({}, { after: null, limit: 10 })).toEqual({ rows: [], nextCursor: null, total: { count: 0, exact: true } });
-    expect(await service.listModelRuns()).toEqual([]);
     await expect(service.getEvent(12345)).rejects.toMatchObject({ name: 'NotFound' });
     await expect(service.userProfile('nobody')).rejects.toMatchObject({ name: 'NotFound' });
+  });
+
+  it('has nothing scored, alerting or to train on in an empty case, and says so', async () => {
+    start();
+    await expect(service.trainModels({ seed: 1, models: { freeman: true, forest: false, autoencoder: false } })).rejects.toMatchObject({ name: 'ValidationError' });
+    expect(await service.listModelRuns()).toEqual([]);
+    expect(await service.riskOverview()).toBeNull();
+    expect(await service.listIncidents({})).toMatchObject({ runId: null, incidents: [], total: 0 });
+    expect((await service.trainingStatus()).latestRunId).toBeNull();
+    await expect(service.runEvaluation(1)).rejects.toMatchObject({ name: 'NotFound' });
+    await expect(service.getIncident(1)).rejects.toMatchObject({ name: 'NotFound' });
   });
 });

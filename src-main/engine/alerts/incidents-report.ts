@@ -39,7 +39,7 @@ function section(incident: Incident, contents: IncidentContents): string {
     .map((alert) => `<tr><td>${time(alert.time)}</td><td>${escape(alert.user)}</td><td><code>${escape(alert.ip ?? '—')}</code></td><td>${escape(alert.outcome)}</td><td class="n">${alert.risk.toFixed(1)}</td><td>${alert.reasons.map((reason) => escape(reason.text)).join('<br>') || '<span class="muted">no reason above the explanation threshold</span>'}</td></tr>`)
     .join('\n');
   const shown = Math.min(alerts.length, reportAlertLimit);
-  const more = incident.alerts > shown ? `<p class="muted">${incident.alerts - shown} more alert${incident.alerts - shown === 1 ? '' : 's'} in the JSON export.</p>` : '';
+  const more = incident.alerts > shown ? `<p class="muted">${incident.alerts - shown} more alert${incident.alerts - shown === 1 ? '' : 's'} in the JSON export (up to 10,000 per incident).</p>` : '';
   const history = notes.length
     ? `<ul>${notes.map((note) => `<li>${time(note.time)} — ${escape(note.actor)} set <strong>${escape(note.status)}</strong>${note.text ? `: ${escape(note.text)}` : ''}</li>`).join('')}</ul>`
     : '<p class="muted">No triage yet.</p>';

@@ -1,17 +1,16 @@
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Timeline } from '../../../src-shared/api';
 import { formatCount, formatTime, type DisplayZone } from '../format';
-import { seriesColors } from '../theme';
-
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
+import { riskColors, seriesColors } from '../theme';
+import { Chart } from './chart-setup';
 
 /** A drag shorter than this many pixels is a click on a bucket. */
 const clickTolerance = 4;
 
 /**
- * Logins per bucket as stacked bars (successful, failed) with time and count axes. Dragging across the
- * chart zooms to that range; clicking a bar selects its bucket.
+ * Logins per bucket as stacked bars (successful, failed) with time and count axes, and once the case is
+ * scored the alerts per bucket as a line on its own axis, each bucket's marker in the colour of its worst
+ * alert. Dragging across the chart zooms to that range; clicking a bar selects its bucket.
  */
 export function TimelineChart({ timeline, zone, onZoom, onSelectBucket }: {
   timeline: Timeline;
@@ -20,12 +19,12 @@ export function TimelineChart({ timeline, zone, onZoom, onSelectBucket }: {
   onSelectBucket(start: number, end: number): void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const chart = useRef<Chart<'bar'> | null>(null);
+  const chart = useRef<Chart<'bar' | 'line', (number | null)[], string> | null>(null);
   const [drag, setDrag] = useState<{ start: number; current: number } | null>(null);
 
   useEffect(() => {
     if (!canvas.current) return;
-    chart.current = new Chart(canvas.current, {
+    chart.current = new Chart<'bar' | 'line', (number | null)[], string>(canvas.current, {
       type: 'bar',
       data: { labels: [], datasets: [] },
       options: {
@@ -36,6 +35,7 @@ export function TimelineChart({ timeline, zone, onZoom, onSelectBucket }: {
         scales: {
           x: { stacked: true, grid: { display: false }, ticks: { color: seriesColors.text, maxRotation: 0, autoSkip: true, maxTicksLimit: 8 }, title: { display: true, color: seriesColors.text } },
           y: { stacked: true, beginAtZero: true, grid: { color: seriesColors.grid }, ticks: { color: seriesColors.text, precision: 0 }, title: { display: true, color: seriesColors.text } },
+          alerts: { position: 'right', display: 'auto', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { color: seriesColors.alerts, precision: 0 }, title: { display: true, text: 'Alerts per bucket', color: seriesColors.alerts } },
         },
         plugins: { legend: { position: 'top', align: 'end', labels: { boxWidth: 12, color: seriesColors.text } } },
       },
@@ -52,11 +52,40 @@ export function TimelineChart({ timeline, zone, onZoom, onSelectBucket }: {
       { label: 'Successful logins', data: timeline.points.map((point) => point.events - point.failures), backgroundColor: seriesColors.success, barPercentage: 1, categoryPercentage: 0.9 },
       { label: 'Failed logins', data: timeline.points.map((point) => point.failures), backgroundColor: seriesColors.failure, barPercentage: 1, categoryPercentage: 0.9 },
     ];
+    const risk = timeline.risk;
+    if (risk) {
+      current.data.datasets.push({
+        type: 'line',
+        label: `Alerts (risk ≥ ${risk.threshold})`,
+        // Empty buckets are gaps, not zeros: the series shows where alerts are, not a line along the axis.
+        data: risk.points.map((point) => (point.alerts > 0 ? point.alerts : null)),
+        spanGaps: false,
+        yAxisID: 'alerts',
+        // Drawn over the bars (a lower order is drawn later), in ink rather than a series colour.
+        order: -1,
+        borderColor: seriesColors.alerts,
+        backgroundColor: seriesColors.alerts,
+        borderWidth: 1.5,
+        // Each bucket's marker in the colour of its worst alert.
+        pointRadius: 4,
+        pointHoverRadius: 5,
+        pointBackgroundColor: risk.points.map((point) => (point.level ? riskColors[point.level] : riskColors.low)),
+        pointBorderColor: seriesColors.alerts,
+        pointBorderWidth: 1,
+        tension: 0,
+      });
+    }
     const scales = current.options.scales;
     if (scales?.x?.title) scales.x.title.text = `Bucket start (${zone === 'UTC' ? 'UTC' : 'local time'})`;
     if (scales?.y?.title) scales.y.title.text = `Logins per ${timeline.bucket}`;
     if (current.options.plugins?.tooltip) {
-      current.options.plugins.tooltip.callbacks = { label: (item) => `${item.dataset.label}: ${formatCount(Number(item.raw))}` };
+      current.options.plugins.tooltip.callbacks = {
+        label: (item) => {
+          const worst = item.dataset.yAxisID === 'alerts' ? timeline.risk?.points[item.dataIndex] : undefined;
+          const detail = worst && worst.maxRisk !== null ? ` (worst ${worst.level}, risk ${Math.floor(worst.maxRisk)})` : '';
+          return `${item.dataset.label}: ${formatCount(Number(item.raw))}${detail}`;
+        },
+      };
     }
     current.update();
   }, [timeline, zone]);
@@ -92,7 +121,11 @@ export function TimelineChart({ timeline, zone, onZoom, onSelectBucket }: {
       onPointerUp={finish}
       onPointerLeave={() => setDrag(null)}
     >
-      <canvas ref={canvas} role="img" aria-label={`Logins and failed logins per ${timeline.bucket}, ${timeline.points.length} buckets`} />
+      <canvas
+        ref={canvas}
+        role="img"
+        aria-label={`Logins and failed logins per ${timeline.bucket}, ${timeline.points.length} buckets${timeline.risk ? `, with ${formatCount(timeline.risk.points.reduce((sum, point) => sum + point.alerts, 0))} alerts` : ''}`}
+      />
       {drag && Math.abs(drag.current - drag.start) >= clickTolerance && (
         <div className="zoom-selection" style={{ left: Math.min(drag.start, drag.current), width: Math.abs(drag.current - drag.start) }} />
       )}

@@ -4,7 +4,7 @@ import { EmptyState, ErrorMessage, Loading } from '../components/states';
 import { VirtualTable } from '../components/virtual-table';
 import { formatCount } from '../format';
 import { useAsync } from '../hooks/use-async';
-import { eventColumns } from './event-columns';
+import { anyScored, eventColumns } from './event-columns';
 
 /** Events shown for a clicked bucket; more are one click away in the Events view. */
 const bucketLimit = 500;
@@ -12,7 +12,7 @@ const bucketLimit = 500;
 /** The events of one timeline bucket, oldest first. */
 export function BucketEvents({ range }: { range: { from: number; to: number } }) {
   const client = useClient();
-  const { settings, caseInfo } = useAppState();
+  const { settings } = useAppState();
   const page = useAsync(() => client.queryEvents({ from: range.from, to: range.to, sort: 'asc' }, { after: null, limit: bucketLimit }), [range.from, range.to]);
   if (page.error) return <ErrorMessage error={page.error} onRetry={page.reload} />;
   if (!page.data) return <Loading />;
@@ -25,7 +25,7 @@ export function BucketEvents({ range }: { range: { from: number; to: number } })
           {formatCount(page.data.total?.count ?? 0)}.
         </p>
       )}
-      <VirtualTable label="Events in the selected bucket" columns={eventColumns(settings.displayTimeZone, { scored: caseInfo.capabilities.detection.available })} rows={page.data.rows} rowKey={(row) => row.id} />
+      <VirtualTable label="Events in the selected bucket" columns={eventColumns(settings.displayTimeZone, { scored: anyScored(page.data.rows) })} rows={page.data.rows} rowKey={(row) => row.id} />
     </div>
   );
 }

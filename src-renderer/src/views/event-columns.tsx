@@ -3,7 +3,12 @@ import { OutcomeBadge, RiskBadge } from '../components/badges';
 import type { VirtualColumn } from '../components/virtual-table';
 import { formatTime, orDash, type DisplayZone } from '../format';
 
-/** The columns of an event list, in the order an analyst scans them; Risk only once scores can exist. */
+/** Whether any row carries a score: before the first training a Risk column would only say "not scored". */
+export function anyScored(rows: readonly EventRow[]): boolean {
+  return rows.some((row) => row.risk !== null);
+}
+
+/** The columns of an event list, in the order an analyst scans them; Risk first once events are scored. */
 export function eventColumns(zone: DisplayZone, options: { scored: boolean; user?: boolean }): VirtualColumn<EventRow>[] {
   let columns: VirtualColumn<EventRow>[] = [
     { header: `Time (${zone === 'UTC' ? 'UTC' : 'local'})`, width: 11.5, kind: 'mono', cell: (row) => formatTime(row.time, zone) },
@@ -18,6 +23,7 @@ export function eventColumns(zone: DisplayZone, options: { scored: boolean; user
   ];
   // In one user's own list the user column would only repeat the name.
   if (options.user === false) columns = columns.filter((column) => column.header !== 'User');
-  if (options.scored) columns.push({ header: 'Risk', width: 6.5, cell: (row) => <RiskBadge level={row.risk} /> });
+  // Risk comes first: it is what an analyst sorts the rest of the row by.
+  if (options.scored) columns.unshift({ header: 'Risk', width: 7, cell: (row) => <RiskBadge level={row.risk} risk={row.riskScore} /> });
   return columns;
 }

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../components/states';
 import { formatCount, formatTime, orDash } from '../format';
 import { useAsync } from '../hooks/use-async';
 import { routeHref } from '../hooks/use-route';
+import { ScoreDetail } from './score-detail';
 
 /** One event in full: the stored facts, enrichment, provenance, score, and the raw line as evidence. */
 export function EventDetailPanel({ id, onClose }: { id: number; onClose(): void }) {
@@ -33,7 +34,15 @@ export function EventDetailPanel({ id, onClose }: { id: number; onClose(): void 
       {!event && detail.loading && <Loading />}
       {event && detail.data && (
         <div className="detail-body">
-          <h3 className="first">Raw line</h3>
+          <h3 className="first">Risk</h3>
+          {detail.data.score ? (
+            <ScoreDetail score={detail.data.score} />
+          ) : (
+            <p className="muted">
+              <RiskBadge level={null} /> {caseInfo.capabilities.detection.reason ?? <>No model run has scored this event yet: <a href={routeHref('training')}>train on the Training view</a>.</>}
+            </p>
+          )}
+          <h3>Raw line</h3>
           {event.raw ? <pre className="raw">{event.raw}</pre> : <p className="muted">The raw line was not kept for this source.</p>}
           <h3>Facts</h3>
           <dl className="facts">
@@ -57,16 +66,6 @@ export function EventDetailPanel({ id, onClose }: { id: number; onClose(): void 
             {row('Source', detail.data.source ? `#${detail.data.source.id} ${detail.data.source.name} (${detail.data.source.format})` : `#${event.sourceId}`, true)}
             {row('Line · record', `${formatCount(event.line)} · ${formatCount(event.record)}`)}
           </dl>
-          <h3>Risk</h3>
-          {detail.data.score ? (
-            <p>
-              <RiskBadge level={detail.data.score.level} /> {detail.data.score.risk} / 100 — {detail.data.score.decision}
-            </p>
-          ) : (
-            <p className="muted">
-              <RiskBadge level={null} /> {caseInfo.capabilities.detection.reason ?? 'No model has scored this case yet.'}
-            </p>
-          )}
         </div>
       )}
     </aside>

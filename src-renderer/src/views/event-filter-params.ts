@@ -1,4 +1,4 @@
-import type { EventFilter } from '../../../src-shared/api';
+import { riskLevels, type EventFilter, type RiskLevel } from '../../../src-shared/api';
 
 /** An Events filter from the address parameters (unknown or malformed values are left out). */
 export function filterFromParams(params: URLSearchParams): EventFilter {
@@ -9,6 +9,7 @@ export function filterFromParams(params: URLSearchParams): EventFilter {
   const text = (name: string): string | undefined => params.get(name) || undefined;
   const outcome = params.get('outcome');
   const sort = params.get('sort');
+  const risk = params.get('risk');
   return {
     from: number('from'),
     to: number('to'),
@@ -16,6 +17,7 @@ export function filterFromParams(params: URLSearchParams): EventFilter {
     ip: text('ip'),
     country: text('country'),
     outcome: outcome === 'success' || outcome === 'failure' ? outcome : undefined,
+    risk: (riskLevels as readonly string[]).includes(risk ?? '') ? (risk as RiskLevel) : undefined,
     text: text('text'),
     sort: sort === 'asc' ? 'asc' : undefined,
   };
@@ -30,6 +32,7 @@ export function filterToParams(filter: EventFilter): Record<string, string | num
     ip: filter.ip,
     country: filter.country,
     outcome: filter.outcome,
+    risk: filter.risk,
     text: filter.text,
     sort: filter.sort === 'asc' ? 'asc' : undefined,
   };

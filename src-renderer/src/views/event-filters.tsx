@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { EventFilter } from '../../../src-shared/api';
+import { riskLevels, type EventFilter, type RiskLevel } from '../../../src-shared/api';
 import { fromDateTimeInput, toDateTimeInput, type DisplayZone } from '../format';
 
 /** The Events filter form; applying it puts the filter in the address, so it can be shared and gone back to. */
@@ -11,6 +11,7 @@ export function EventFilters({ filter, zone, onApply }: { filter: EventFilter; z
     ip: filter.ip ?? '',
     country: filter.country ?? '',
     outcome: filter.outcome ?? '',
+    risk: filter.risk ?? '',
     text: filter.text ?? '',
     sort: filter.sort ?? 'desc',
   });
@@ -28,6 +29,7 @@ export function EventFilters({ filter, zone, onApply }: { filter: EventFilter; z
       ip: draft.ip.trim() || undefined,
       country: draft.country.trim() || undefined,
       outcome: draft.outcome === 'success' || draft.outcome === 'failure' ? draft.outcome : undefined,
+      risk: (riskLevels as readonly string[]).includes(draft.risk) ? (draft.risk as RiskLevel) : undefined,
       text: draft.text.trim() || undefined,
       sort: draft.sort === 'asc' ? 'asc' : 'desc',
     });
@@ -61,6 +63,17 @@ export function EventFilters({ filter, zone, onApply }: { filter: EventFilter; z
           <option value="">Any</option>
           <option value="success">Success</option>
           <option value="failure">Failure</option>
+        </select>
+      </label>
+      <label className="field field-narrow">
+        <span>Risk</span>
+        <select value={draft.risk} onChange={set('risk')}>
+          <option value="">Any</option>
+          {riskLevels.map((level) => (
+            <option key={level} value={level}>
+              {level === 'low' ? 'Scored' : level === 'critical' ? 'Critical' : `≥ ${level}`}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">

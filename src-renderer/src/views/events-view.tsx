@@ -8,7 +8,7 @@ import { VirtualTable } from '../components/virtual-table';
 import { formatCount } from '../format';
 import { navigate, useRoute } from '../hooks/use-route';
 import { EventDetailPanel } from './event-detail';
-import { eventColumns } from './event-columns';
+import { anyScored, eventColumns } from './event-columns';
 import { EventFilters } from './event-filters';
 import { filterFromParams, filterToParams, isFiltered } from './event-filter-params';
 
@@ -24,7 +24,7 @@ interface Pages {
 /** Every event, filtered and keyset-paged as the user scrolls; a row opens its detail with the raw line. */
 export function EventsView() {
   const client = useClient();
-  const { settings, dataVersion, caseInfo } = useAppState();
+  const { settings, dataVersion } = useAppState();
   const route = useRoute();
   const filter = filterFromParams(route.params);
   const filterKey = JSON.stringify(filter);
@@ -84,7 +84,7 @@ export function EventsView() {
         ) : (
           <VirtualTable
             label="Events"
-            columns={eventColumns(settings.displayTimeZone, { scored: caseInfo.capabilities.detection.available })}
+            columns={eventColumns(settings.displayTimeZone, { scored: anyScored(pages.rows) })}
             rows={pages.rows}
             rowKey={(row) => row.id}
             selectedKey={selected}

@@ -7,9 +7,10 @@ import { formatBytes, formatCount, formatDuration, formatPercent, formatTime } f
 import { useAsync } from '../hooks/use-async';
 import { routeHref } from '../hooks/use-route';
 import { ImportPanel } from './import-panel';
+import { RiskOverviewPanel } from './risk-overview-panel';
 import { SourcesPanel } from './sources-panel';
 
-/** The case at a glance: import, volumes, time span, where failures come from, countries, sources. */
+/** The case at a glance: import, volumes, time span, alerts and risky users and addresses, failures, countries, sources. */
 export function OverviewView() {
   const client = useClient();
   const { caseInfo, settings, dataVersion } = useAppState();
@@ -51,6 +52,7 @@ export function OverviewView() {
               detail={data.from !== null && data.to !== null ? <span className="mono">{`${formatTime(data.from, zone)} → ${formatTime(data.to, zone)}`}</span> : null}
             />
           </div>
+          <RiskOverviewPanel />
           <div className="grid-3">
             <Panel title="Top users by failed logins">
               {data.topUsersByFailures.length === 0 ? (

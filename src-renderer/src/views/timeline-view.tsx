@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { bucketSizes, type TimelineBucket } from '../../../src-shared/api';
 import { useAppState } from '../app-state';
 import { useClient } from '../client/context';
+import { RiskLegend } from '../components/badges';
 import { Panel, ViewHeader } from '../components/panel';
 import { EmptyState, ErrorMessage, Loading } from '../components/states';
 import { TimelineChart } from '../components/timeline-chart';
@@ -12,7 +13,7 @@ import { BucketEvents } from './bucket-events';
 
 const buckets: TimelineBucket[] = ['auto', ...(Object.keys(bucketSizes) as TimelineBucket[])];
 
-/** Logins and failures over time; drag to zoom into a range, click a bar to list its events. */
+/** Logins, failures and alerts over time; drag to zoom into a range, click a bar to list its events. */
 export function TimelineView() {
   const client = useClient();
   const { settings, dataVersion } = useAppState();
@@ -26,6 +27,7 @@ export function TimelineView() {
   const zone = settings.displayTimeZone;
   const data = timeline.data;
   const totals = data?.points.reduce((sum, point) => ({ events: sum.events + point.events, failures: sum.failures + point.failures }), { events: 0, failures: 0 });
+  const alerts = data?.risk?.points.reduce((sum, point) => sum + point.alerts, 0) ?? null;
 
   const go = (next: { from?: number | null; to?: number | null; bucket?: TimelineBucket }): void => {
     setSelected(null);
@@ -70,11 +72,18 @@ export function TimelineView() {
           title={`Logins per ${data.bucket}`}
           actions={
             <span className="muted small">
-              {formatCount(totals.events)} logins, {formatCount(totals.failures)} failed · drag across the chart to zoom, click a bar for its events
+              {formatCount(totals.events)} logins, {formatCount(totals.failures)} failed
+              {alerts === null ? ' · not scored yet' : <>, <a href={routeHref('alerts')}>{formatCount(alerts)} alerts</a></>} · drag across the chart to zoom, click a bar for its events
             </span>
           }
         >
           <TimelineChart timeline={data} zone={zone} onZoom={(start, end) => go({ from: start, to: end })} onSelectBucket={(start, end) => setSelected({ from: start, to: end })} />
+          {data.risk && (
+            <div className="chart-note">
+              <span className="muted small">Markers: alerts per bucket (right axis), coloured by the worst alert's level</span>
+              <RiskLegend />
+            </div>
+          )}
         </Panel>
       )}
       {selected && (

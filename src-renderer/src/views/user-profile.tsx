@@ -9,12 +9,12 @@ import { VirtualTable } from '../components/virtual-table';
 import { formatCount, formatPercent, formatTime, orDash } from '../format';
 import { useAsync } from '../hooks/use-async';
 import { routeHref } from '../hooks/use-route';
-import { eventColumns } from './event-columns';
+import { anyScored, eventColumns } from './event-columns';
 
 /** One user's profile: volumes, hour-of-week habit, devices, countries, networks, places and newest logins. */
 export function UserProfileView({ user }: { user: string }) {
   const client = useClient();
-  const { settings, dataVersion, caseInfo } = useAppState();
+  const { settings, dataVersion } = useAppState();
   const profile = useAsync(() => client.userProfile(user), [user, dataVersion]);
   const zone = settings.displayTimeZone;
   if (profile.error) return <ErrorMessage error={profile.error} onRetry={profile.reload} />;
@@ -88,7 +88,7 @@ export function UserProfileView({ user }: { user: string }) {
         </Panel>
       </div>
       <Panel title={`Newest logins (${formatCount(Math.min(data.recent.length, data.recentLimit))} of ${formatCount(data.events)})`} className="profile-recent">
-        <VirtualTable label={`Newest logins of ${data.user}`} columns={eventColumns(zone, { scored: caseInfo.capabilities.detection.available, user: false })} rows={data.recent} rowKey={(row) => row.id} />
+        <VirtualTable label={`Newest logins of ${data.user}`} columns={eventColumns(zone, { scored: anyScored(data.recent), user: false })} rows={data.recent} rowKey={(row) => row.id} />
       </Panel>
     </div>
   );

@@ -2,6 +2,7 @@ import type { Migration } from './migration.js';
 import { migration0001 } from './0001-initial.js';
 import { migration0002 } from './0002-event-indexes.js';
 import { migration0003 } from './0003-detection.js';
+import { migration0004 } from './0004-alerts.js';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

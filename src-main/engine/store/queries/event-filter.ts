@@ -1,13 +1,15 @@
 import type { EventFilter } from '../../../../src-shared/api.js';
 import type { CaseDatabase } from '../database.js';
+import { riskCondition, type EventScoring } from './event-scoring.js';
 import { ipCondition } from './ip-match.js';
 import type { SqlCondition } from './sql-condition.js';
 
 /**
  * The conditions of an event filter. Each is written so an index can answer it where one exists:
- * user → events_user_ts, ip/CIDR → events_ip (ranges), time → events_ts.
+ * user → events_user_ts, ip/CIDR → events_ip (ranges), time → events_ts, risk → scores_run_risk.
+ * A risk condition refers to `scores`, which the query must join (see event-scoring.ts).
  */
-export function eventFilterConditions(db: CaseDatabase, filter: EventFilter): SqlCondition[] {
+export function eventFilterConditions(db: CaseDatabase, filter: EventFilter, scoring: EventScoring | null = null): SqlCondition[] {
   const conditions: SqlCondition[] = [];
   if (filter.from !== undefined && filter.from !== null) conditions.push({ sql: 'ts >= ?', parameters: [filter.from] });
   if (filter.to !== undefined && filter.to !== null) conditions.push({ sql: 'ts < ?', parameters: [filter.to] });
@@ -15,8 +17,7 @@ export function eventFilterConditions(db: CaseDatabase, filter: EventFilter): Sq
   if (filter.ip) conditions.push(ipCondition(db, filter.ip));
   if (filter.country) conditions.push({ sql: 'country = ?', parameters: [filter.country] });
   if (filter.outcome) conditions.push({ sql: 'outcome = ?', parameters: [filter.outcome === 'success' ? 1 : 0] });
-  // No event carries a risk score until detection has run, so a risk filter matches nothing yet.
-  if (filter.risk) conditions.push({ sql: '0', parameters: [] });
+  if (filter.risk) conditions.push(riskCondition(scoring, filter.risk));
   if (filter.text) {
     // Raw lines are stored compressed in raw_blocks, so text search covers the stored text columns.
     const pattern = `%${filter.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;

@@ -3,6 +3,9 @@ import type { LoginEvent } from '../../../../src-shared/event.js';
 import type { CaseDatabase } from '../database.js';
 import { rawLine } from '../raw-lines.js';
 import { afterCursorCondition, decodeCursor, encodeCursor, eventFilterConditions } from './event-filter.js';
+import { eventScore } from './event-scores.js';
+import { currentScoring, scoreJoin, type EventScoring } from './event-scoring.js';
+import { toRiskLevel } from './model-runs.js';
 import { whereClause } from './sql-condition.js';
 
 /** Rows counted at most for a page's total; beyond it the total is "at least". */
@@ -29,6 +32,9 @@ export interface EventRowRecord {
   service: string | null;
   auth_method: string | null;
   label: string | null;
+  /** Present when selected with a score join (see event-scoring.ts). */
+  risk_score?: number | null;
+  risk_level?: string | null;
 }
 
 interface EventRecord extends EventRowRecord {
@@ -61,41 +67,48 @@ export function toEventRow(record: EventRowRecord): EventRow {
     service: record.service,
     authMethod: record.auth_method,
     label: record.label,
-    risk: null,
+    risk: record.risk_level ? toRiskLevel(record.risk_level) : null,
+    riskScore: record.risk_score ?? null,
   };
 }
 
-/** One page of events matching a filter, keyset-paged on (ts, id) in the filter's order. */
+/** One page of events matching a filter, keyset-paged on (ts, id) in the filter's order, with the newest complete run's risk. */
 export function queryEvents(db: CaseDatabase, filter: EventFilter, page: PageRequest): EventPage {
   const sort = filter.sort ?? 'desc';
-  const conditions = eventFilterConditions(db, filter);
+  const scoring = currentScoring(db);
+  const conditions = eventFilterConditions(db, filter, scoring);
   const cursor = page.after ? decodeCursor(page.after) : null;
   const where = whereClause(cursor ? [...conditions, afterCursorCondition(cursor, sort)] : conditions);
+  const join = scoreJoin(scoring, { forceEventsFirst: filter.risk !== undefined });
   const direction = sort === 'desc' ? 'DESC' : 'ASC';
   // One extra row tells whether there is a next page without counting.
   const records = db
-    .prepare(`SELECT ${eventRowColumns} FROM events ${where.sql} ORDER BY ts ${direction}, id ${direction} LIMIT ?`)
-    .all(...where.parameters, page.limit + 1) as EventRowRecord[];
+    .prepare(`SELECT ${eventRowColumns}, ${join.columns} FROM events ${join.join} ${where.sql} ORDER BY ts ${direction}, id ${direction} LIMIT ?`)
+    .all(...join.parameters, ...where.parameters, page.limit + 1) as EventRowRecord[];
   const more = records.length > page.limit;
   const rows = records.slice(0, page.limit).map(toEventRow);
   const last = rows[rows.length - 1];
   return {
     rows,
     nextCursor: more && last ? encodeCursor({ time: last.time, id: last.id }) : null,
-    total: page.after ? null : countMatching(db, filter),
+    total: page.after ? null : countMatching(db, filter, scoring),
   };
 }
 
 /** How many events match, counting at most totalCountLimit rows. */
-export function countMatching(db: CaseDatabase, filter: EventFilter): { count: number; exact: boolean } {
-  const where = whereClause(eventFilterConditions(db, filter));
+export function countMatching(db: CaseDatabase, filter: EventFilter, scoring: EventScoring | null = currentScoring(db)): { count: number; exact: boolean } {
+  const conditions = eventFilterConditions(db, filter, scoring);
+  // With a risk filter the scores_run_risk index finds the matches; the other conditions are checked per match.
+  const fromScores = filter.risk !== undefined && scoring !== null;
+  const where = whereClause(fromScores ? [{ sql: 'scores.run_id = ?', parameters: [scoring.runId] }, ...conditions] : conditions);
+  const from = fromScores ? 'scores CROSS JOIN events ON events.id = scores.event_id' : 'events';
   const row = db
-    .prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 FROM events ${where.sql} LIMIT ?)`)
+    .prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 FROM ${from} ${where.sql} LIMIT ?)`)
     .get(...where.parameters, totalCountLimit + 1) as { count: number };
   return row.count > totalCountLimit ? { count: totalCountLimit, exact: false } : { count: row.count, exact: true };
 }
 
-/** One event in full with its source; null when the id does not exist. */
+/** One event in full with its source and its score by the newest complete run; null when the id does not exist. */
 export function getEvent(db: CaseDatabase, id: number): EventDetail | null {
   const record = db.prepare(`SELECT * FROM events WHERE id = ?`).get(id) as EventRecord | undefined;
   if (!record) return null;
@@ -103,7 +116,12 @@ export function getEvent(db: CaseDatabase, id: number): EventDetail | null {
     | { id: number; name: string; format: string }
     | undefined;
   // An empty raw text means the line was not kept (e.g. a case written before raw blocks existed).
-  return { event: { ...toLoginEvent(record), raw: rawLine(db, record.source_id, record.line) ?? '' }, source: source ?? null, score: null };
+  const scoring = currentScoring(db);
+  return {
+    event: { ...toLoginEvent(record), raw: rawLine(db, record.source_id, record.line) ?? '' },
+    source: source ?? null,
+    score: scoring ? eventScore(db, scoring.runId, id) : null,
+  };
 }
 
 function toLoginEvent(record: EventRecord): LoginEvent {

@@ -1,5 +1,6 @@
 import { bucketSizes, type BucketName, type TimeRange, type Timeline, type TimelineBucket } from '../../../../src-shared/api.js';
 import type { CaseDatabase } from '../database.js';
+import { alertSeries, type Alerting } from './timeline-risk.js';
 
 /** Buckets 'auto' aims for, and the most any request may produce. */
 const autoBuckets = 150;
@@ -7,14 +8,17 @@ const maximumBuckets = 5000;
 /** Buckets are aligned to Monday 1970-01-05 00:00 UTC, so days start at midnight UTC and weeks on Monday. */
 const alignment = 4 * 86_400_000;
 
-/** Logins and failures per bucket over a range (null: the whole case), with empty buckets filled in. */
-export function timeline(db: CaseDatabase, range: TimeRange | null, requested: TimelineBucket): Timeline {
+/**
+ * Logins and failures per bucket over a range (null: the whole case), with empty buckets filled in;
+ * with `alerting`, also that run's alerts per bucket.
+ */
+export function timeline(db: CaseDatabase, range: TimeRange | null, requested: TimelineBucket, alerting: Alerting | null = null): Timeline {
   const span = db.prepare(`SELECT MIN(ts) AS first, MAX(ts) AS last FROM events`).get() as { first: number | null; last: number | null };
   const from = range?.from ?? span.first;
   const to = range?.to ?? (span.last === null ? null : span.last + 1);
   if (from === null || to === null || to <= from) {
     const bucket = requested === 'auto' ? 'hour' : requested;
-    return { bucket, bucketMs: bucketSizes[bucket], from, to, points: [] };
+    return { bucket, bucketMs: bucketSizes[bucket], from, to, points: [], risk: null };
   }
   const bucket = chooseBucket(to - from, requested);
   // For the whole case a sequential table scan is faster than the time index plus a lookup per row.
@@ -37,7 +41,8 @@ export function timeline(db: CaseDatabase, range: TimeRange | null, requested: T
       point.failures = row.failures;
     }
   }
-  return { bucket, bucketMs: size, from, to, points };
+  const risk = alerting ? alertSeries(db, alerting, { firstStart, size, slots, from, to }) : null;
+  return { bucket, bucketMs: size, from, to, points, risk };
 }
 
 /** The requested bucket, or the smallest that keeps the chart legible (auto) or bounded (explicit). */

@@ -1,5 +1,6 @@
 import type { UserProfile, UserSummary } from '../../../../src-shared/api.js';
 import type { CaseDatabase } from '../database.js';
+import { currentScoring, scoreJoin } from './event-scoring.js';
 import { eventRowColumns, toEventRow, type EventRowRecord } from './events.js';
 
 /** Newest logins listed in a profile. */
@@ -66,9 +67,10 @@ export function userProfile(db: CaseDatabase, user: string): UserProfile | null 
        GROUP BY latitude, longitude ORDER BY events DESC LIMIT 500`,
     )
     .all(user) as UserProfile['places'];
+  const join = scoreJoin(currentScoring(db), { forceEventsFirst: false });
   const recent = db
-    .prepare(`SELECT ${eventRowColumns} FROM events WHERE user = ? ORDER BY ts DESC, id DESC LIMIT ?`)
-    .all(user, profileRecentLimit) as EventRowRecord[];
+    .prepare(`SELECT ${eventRowColumns}, ${join.columns} FROM events ${join.join} WHERE user = ? ORDER BY ts DESC, id DESC LIMIT ?`)
+    .all(...join.parameters, user, profileRecentLimit) as EventRowRecord[];
 
   return {
     user,

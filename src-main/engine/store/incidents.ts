@@ -1,0 +1,96 @@
+import type { IncidentSummary } from '../../../src-shared/incidents/summarise-incident.js';
+import type { CaseDatabase } from './database.js';
+
+/** How a run's incidents were derived. */
+export interface IncidentDerivation {
+  threshold: number;
+  gapMinutes: number;
+}
+
+/** An incident to store: its summary and its alerts' event ids. */
+export interface DerivedIncident {
+  summary: IncidentSummary;
+  eventIds: number[];
+}
+
+/** How a run's incidents were derived; null when they have not been. */
+export function incidentDerivation(db: CaseDatabase, runId: number): IncidentDerivation | null {
+  const row = db.prepare(`SELECT threshold, gap_minutes AS gapMinutes FROM incident_runs WHERE run_id = ?`).get(runId) as IncidentDerivation | undefined;
+  return row ?? null;
+}
+
+/**
+ * Store a run's incidents in place of any it had, in one transaction. Triage is not lost: each new
+ * incident takes the status and notes of the triaged incident it shares most alerts with, from this run
+ * (re-derived after a threshold change) or else from the run derived before it (a retraining).
+ */
+export function replaceIncidents(db: CaseDatabase, runId: number, derivation: IncidentDerivation, incidents: readonly DerivedIncident[]): void {
+  const insertIncident = db.prepare(
+    `INSERT INTO incidents (run_id, title, level, max_risk, first_ts, last_ts, alerts, users, user_count, ips, ip_count, rules)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEvent = db.prepare(`INSERT INTO incident_events (incident_id, event_id) VALUES (?, ?)`);
+  db.transaction(() => {
+    // Ids only grow (AUTOINCREMENT), so everything inserted below is numbered at or above this.
+    const firstNewId = (db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'incidents'), 0) + 1`).pluck().get() as number) ?? 1;
+    const hadOwn = db.prepare(`SELECT 1 FROM incidents WHERE run_id = ? LIMIT 1`).get(runId) !== undefined;
+    const previousRun = hadOwn ? runId : (db.prepare(`SELECT MAX(run_id) FROM incident_runs WHERE run_id < ?`).pluck().get(runId) as number | null);
+    for (const { summary, eventIds } of incidents) {
+      const id = Number(
+        insertIncident.run(
+          runId,
+          summary.title,
+          summary.level,
+          summary.maxRisk,
+          summary.firstTime,
+          summary.lastTime,
+          summary.alerts,
+          JSON.stringify(summary.users),
+          summary.userCount,
+          JSON.stringify(summary.ips),
+          summary.ipCount,
+          JSON.stringify(summary.rules),
+        ).lastInsertRowid,
+      );
+      for (const eventId of eventIds) insertEvent.run(id, eventId);
+    }
+    if (previousRun !== null) carryTriage(db, previousRun, firstNewId);
+    // Earlier incidents of this run are replaced, with their events and notes (explicitly: a connection
+    // without foreign_keys = ON would skip the cascade).
+    const replaced = `SELECT id FROM incidents WHERE run_id = ? AND id < ?`;
+    db.prepare(`DELETE FROM incident_events WHERE incident_id IN (${replaced})`).run(runId, firstNewId);
+    db.prepare(`DELETE FROM incident_notes WHERE incident_id IN (${replaced})`).run(runId, firstNewId);
+    db.prepare(`DELETE FROM incidents WHERE run_id = ? AND id < ?`).run(runId, firstNewId);
+    db.prepare(`INSERT OR REPLACE INTO incident_runs (run_id, threshold, gap_minutes, derived_at) VALUES (?, ?, ?, ?)`).run(
+      runId,
+      derivation.threshold,
+      derivation.gapMinutes,
+      Date.now(),
+    );
+  })();
+}
+
+/** Copy status and notes from `fromRun`'s triaged incidents to the new incidents (ids ≥ firstNewId) sharing most alerts with them. */
+function carryTriage(db: CaseDatabase, fromRun: number, firstNewId: number): void {
+  const overlaps = db
+    .prepare(
+      `SELECT fresh.incident_id AS freshId, old.id AS oldId, old.status AS status, old.updated_at AS updatedAt, COUNT(*) AS shared
+       FROM incidents old
+       JOIN incident_events previous ON previous.incident_id = old.id
+       JOIN incident_events fresh ON fresh.event_id = previous.event_id AND fresh.incident_id >= ?
+       WHERE old.run_id = ? AND old.id < ? AND (old.status != 'new' OR EXISTS (SELECT 1 FROM incident_notes WHERE incident_id = old.id))
+       GROUP BY fresh.incident_id, old.id`,
+    )
+    .all(firstNewId, fromRun, firstNewId) as { freshId: number; oldId: number; status: string; updatedAt: number | null; shared: number }[];
+  const best = new Map<number, (typeof overlaps)[number]>();
+  for (const overlap of overlaps) {
+    const current = best.get(overlap.freshId);
+    if (!current || overlap.shared > current.shared) best.set(overlap.freshId, overlap);
+  }
+  const setStatus = db.prepare(`UPDATE incidents SET status = ?, updated_at = ? WHERE id = ?`);
+  const copyNotes = db.prepare(`INSERT INTO incident_notes (incident_id, ts, actor, status, text) SELECT ?, ts, actor, status, text FROM incident_notes WHERE incident_id = ? ORDER BY id`);
+  for (const overlap of best.values()) {
+    setStatus.run(overlap.status, overlap.updatedAt, overlap.freshId);
+    copyNotes.run(overlap.freshId, overlap.oldId);
+  }
+}

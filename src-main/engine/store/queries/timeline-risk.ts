@@ -1,0 +1,43 @@
+import type { TimelineRisk } from '../../../../src-shared/api.js';
+import type { CaseDatabase } from '../database.js';
+import { toRiskLevel } from './model-runs.js';
+
+/** Which run's alerts to count, and from what risk on a score alerts. */
+export interface Alerting {
+  runId: number;
+  threshold: number;
+}
+
+/** The buckets of a timeline: `slots` buckets of `size` ms from `firstStart`, counting events in [from, to). */
+export interface TimelineBuckets {
+  firstStart: number;
+  size: number;
+  slots: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * Alerts per bucket with the highest risk among them and its level. Starts from the run's scores at or
+ * above the threshold (the scores_run_risk index), so it reads the alerts only, never every event.
+ */
+export function alertSeries(db: CaseDatabase, alerting: Alerting, buckets: TimelineBuckets): TimelineRisk {
+  const rows = db
+    .prepare(
+      // SQLite takes the bare column `level` from the row holding MAX(risk): the level of the worst alert.
+      `SELECT (events.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS slot, COUNT(*) AS alerts, MAX(scores.risk) AS max_risk, scores.level AS level
+       FROM scores CROSS JOIN events ON events.id = scores.event_id
+       WHERE scores.run_id = ? AND scores.risk >= ? AND events.ts >= ? AND events.ts < ? GROUP BY slot`,
+    )
+    .all(buckets.firstStart, buckets.size, alerting.runId, alerting.threshold, buckets.from, buckets.to) as { slot: number; alerts: number; max_risk: number; level: string }[];
+  const points: TimelineRisk['points'] = Array.from({ length: buckets.slots }, () => ({ alerts: 0, maxRisk: null, level: null }));
+  for (const row of rows) {
+    const point = points[row.slot];
+    if (point) {
+      point.alerts = row.alerts;
+      point.maxRisk = row.max_risk;
+      point.level = toRiskLevel(row.level);
+    }
+  }
+  return { runId: alerting.runId, threshold: alerting.threshold, points };
+}
