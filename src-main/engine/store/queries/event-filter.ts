@@ -16,7 +16,8 @@ export function eventFilterConditions(db: CaseDatabase, filter: EventFilter, sco
   if (filter.user) conditions.push({ sql: 'user = ?', parameters: [filter.user] });
   if (filter.ip) conditions.push(ipCondition(db, filter.ip));
   if (filter.country) conditions.push({ sql: 'country = ?', parameters: [filter.country] });
-  if (filter.outcome) conditions.push({ sql: 'outcome = ?', parameters: [filter.outcome === 'success' ? 1 : 0] });
+  // A literal, not a parameter: only then can SQLite prove that `outcome = 0` matches the partial index on failures.
+  if (filter.outcome) conditions.push({ sql: filter.outcome === 'success' ? 'outcome = 1' : 'outcome = 0', parameters: [] });
   if (filter.risk) conditions.push(riskCondition(scoring, filter.risk));
   if (filter.text) {
     // Raw lines are stored compressed in raw_blocks, so text search covers the stored text columns.

@@ -102,5 +102,7 @@ describe('event queries', () => {
     expect(plan({ user: 'bob' }, true)).toMatch(/USING (COVERING )?INDEX events_user_ts/);
     expect(plan({ user: 'bob' }, true)).not.toMatch(/TEMP B-TREE/);
     expect(plan({ ip: '192.0.2.7' }, false)).toMatch(/events_ip/);
+    expect(plan({ outcome: 'failure' }, true)).toMatch(/USING (COVERING )?INDEX events_failures_ts/);
+    expect(plan({ outcome: 'failure' }, true)).not.toMatch(/TEMP B-TREE/);
   });
 });
