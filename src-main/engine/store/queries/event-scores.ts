@@ -1,18 +1,11 @@
 import type { Decision, EventScore, ScoreComponent } from '../../../../src-shared/api.js';
 import type { CaseDatabase } from '../database.js';
+import type { ScoreRow } from '../scores.js';
 import { runParameters, toRiskLevel } from './model-runs.js';
 import { parseReasons } from './stored-reasons.js';
 
-interface ScoreRecord {
-  risk: number;
-  level: string;
-  decision: string;
-  rules: number;
-  freeman: number;
-  forest: number;
-  autoencoder: number;
-  reasons: string;
-}
+/** A stored score without its keys. */
+type ScoreRecord = Omit<ScoreRow, 'run_id' | 'event_id'>;
 
 /** An event's score by a run, with every component and reason; null when the run did not score it. */
 export function eventScore(db: CaseDatabase, runId: number, eventId: number): EventScore | null {
