@@ -78,6 +78,10 @@ describe('detection through the service, on a generated case', () => {
     ]);
     expect(detail.score?.reasons.length).toBeGreaterThan(0);
     for (const reason of detail.score?.reasons ?? []) expect(reason.text.length).toBeGreaterThan(10);
+    // Rule reasons (the attack, with its numbers) come before the models' percentiles.
+    const isModel = (rule: string): boolean => ['statistical_risk', 'isolation_forest', 'autoencoder'].includes(rule);
+    const order = (detail.score?.reasons ?? []).map((reason) => isModel(reason.rule));
+    expect(order).toEqual([...order].sort((a, b) => Number(a) - Number(b)));
   });
 
   it('groups alerts into incidents: every alert in exactly one, a brute-force burst in one', async () => {

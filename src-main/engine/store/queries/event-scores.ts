@@ -28,9 +28,15 @@ export function eventScore(db: CaseDatabase, runId: number, eventId: number): Ev
     level: toRiskLevel(record.level),
     decision: toDecision(record.decision),
     components,
-    reasons: parseReasons(record.reasons).sort((a, b) => b.severity - a.severity),
+    reasons: parseReasons(record.reasons).sort((a, b) => Number(modelRules.has(a.rule)) - Number(modelRules.has(b.rule)) || b.severity - a.severity),
   };
 }
+
+/**
+ * Reasons from the models: listed after the rules, whose reasons name the attack and its numbers;
+ * a model's severity is a percentile, not comparable with a rule's.
+ */
+const modelRules = new Set(['statistical_risk', 'isolation_forest', 'autoencoder']);
 
 /** A stored decision string → Decision ('allow' for anything unknown). */
 export function toDecision(decision: string): Decision {
