@@ -121,9 +121,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   // (openCase rebuilds them if the process dies before that).
   const bulk = identity.size / averageLineBytes > Math.max(bulkMinimumLines, countEvents(db));
   if (bulk) dropEventIndexes(db);
-  // With the file to itself, a bulk load writes each new page once through a rollback journal instead of
-  // twice through the WAL; a reader elsewhere (the app's UI) keeps WAL mode, and the switch just fails.
-  const rollbackJournal = bulk && db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  const rollbackJournal = bulk && switchToRollbackJournal(db);
   const content = openContent(fullPath, identity.gzip, (count) => (bytesRead += count));
   db.exec('BEGIN');
   try {
@@ -215,6 +213,23 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   };
   recordAudit(db, options.actor ?? 'user', 'import.finish', summary);
   return summary;
+}
+
+/**
+ * With the file to itself, a bulk load writes each new page once through a rollback journal instead of
+ * twice through the WAL. When another connection has the case open (the app's UI, `vigil serve`) SQLite
+ * refuses the switch as busy: the import then stays in WAL mode, without waiting for the busy timeout.
+ */
+function switchToRollbackJournal(db: CaseDatabase): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return db.pragma('journal_mode = DELETE', { simple: true }) === 'delete';
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
 }
 
 async function chooseFormat(path: string, gzip: boolean, requested: FormatName | 'auto' | undefined): Promise<FormatName> {

@@ -125,6 +125,23 @@ describe('importFile', () => {
     expect(rawLine(db, summary.sourceId, 60_001)).toBe(rbaRow(59_999));
   });
 
+  it('loads a large file in bulk while another connection has the case open (stays in WAL mode)', async () => {
+    const directory = temporaryDirectory();
+    const path = join(directory, 'bulk.csv');
+    const rows = 130_000;
+    writeFileSync(path, [rbaHeader, ...Array.from({ length: rows }, (_, index) => rbaRow(index))].join('\n') + '\n');
+    const casePath = join(directory, 'case.vigil');
+    const reader = openCase(casePath);
+    const db = openCase(casePath);
+    const summary = await importFile(db, path);
+    expect(summary.eventsImported).toBe(rows);
+    expect(reader.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(count(reader, 'SELECT COUNT(*) AS count FROM events')).toBe(rows);
+    const indexes = reader.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'`).all();
+    expect(indexes).toHaveLength(4);
+    reader.close();
+  });
+
   it('leaves a consistent case when the process is killed, and a re-run completes it exactly', async () => {
     const directory = temporaryDirectory();
     const path = join(directory, 'large.csv');
