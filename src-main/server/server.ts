@@ -6,7 +6,9 @@ import type { Duplex } from 'node:stream';
 import type { VigilApi, VigilEvent } from '../../src-shared/api.js';
 import { presentedToken, tokenCookieHeader, tokenMatches } from './auth.js';
 import { createEventSocket } from './event-socket.js';
+import type { RiskApiService } from '../engine/response/risk-api-service.js';
 import { sendError, sendJson, baseHeaders } from './respond.js';
+import { handleRiskApi, isRiskApiPath } from './risk-api.js';
 import { handleRpc } from './rpc.js';
 import { sendNotBuilt, serveStatic } from './static-files.js';
 
@@ -19,6 +21,8 @@ export interface ServerOptions {
   token: string;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
+  /** The risk-scoring REST API (`--risk-api`); absent, its routes answer 404. */
+  riskApi?: RiskApiService;
 }
 
 /** A listening server. */
@@ -50,6 +54,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://vigil.invalid');
+    if (options.riskApi && isRiskApiPath(url.pathname)) {
+      if (!authorised(request, url, false)) {
+        sendError(response, { name: 'Unauthorized', message: 'the risk API needs the access token: send it as Authorization: Bearer TOKEN' });
+        return;
+      }
+      return handleRiskApi(options.riskApi, url.pathname, request, response);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (!authorised(request, url, false)) {
         sendError(response, { name: 'Unauthorized', message: 'this Vigil server needs its access token: open the URL that vigil serve printed' });

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { VigilEvent } from '../../../src-shared/api.js';
+import { createRiskApiService } from '../../engine/response/risk-api-service.js';
 import { createService } from '../../engine/service.js';
 import { openCase } from '../../engine/store/database.js';
 import { generateToken, isLoopbackHost } from '../../server/auth.js';
@@ -8,7 +9,7 @@ import { defaultRendererDir } from '../../server/renderer-dir.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { UsageError, type Command } from '../command.js';
 
-const usage = 'vigil serve --case CASE.vigil [--host 127.0.0.1] [--port 4820] [--token TOKEN]';
+const usage = 'vigil serve --case CASE.vigil [--host 127.0.0.1] [--port 4820] [--token TOKEN] [--risk-api]';
 
 /** `vigil serve`: the UI and the contract over HTTP for one case, until interrupted. */
 export const command: Command = {
@@ -23,6 +24,7 @@ export const command: Command = {
         port: { type: 'string', default: '4820' },
         token: { type: 'string' },
         renderer: { type: 'string' },
+        'risk-api': { type: 'boolean', default: false },
       },
     });
     if (!values.case) throw new UsageError('--case is required');
@@ -42,7 +44,7 @@ export const command: Command = {
     let server: RunningServer | null = null;
     const service = createService({ db, path: values.case, mode: 'server', actor: 'server', emit: (event: VigilEvent) => server?.broadcast(event) });
     try {
-      server = await startServer({ api: service, host: values.host, port, token, rendererDir: values.renderer ?? defaultRendererDir() });
+      server = await startServer({ api: service, host: values.host, port, token, rendererDir: values.renderer ?? defaultRendererDir(), riskApi: values['risk-api'] ? createRiskApiService(db, { actor: 'server' }) : undefined });
     } catch (error) {
       await service.dispose();
       db.close();
@@ -51,6 +53,7 @@ export const command: Command = {
     process.stdout.write(
       `Vigil is serving ${created ? 'the new case' : 'case'} ${values.case} at ${server.url}\n` +
         `Open this link (it carries the access token):\n  ${server.loginUrl}\n` +
+        (values['risk-api'] ? `Risk API: POST ${server.url}api/v1/score and ${server.url}predict, GET ${server.url}api/v1/alerts (Authorization: Bearer TOKEN)\n` : '') +
         'Press Ctrl+C to stop.\n',
     );
     await waitForSignal();

@@ -75,6 +75,17 @@ describe('migrations', () => {
     }
   });
 
+  it('0005 adds account lockouts that an analyst can lift', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 5));
+    expect(schemaVersion(db)).toBe(5);
+    expect(tableNames(db)).toContain('lockouts');
+    expect(indexNames(db)).toContain('lockouts_user_until');
+    db.prepare(`INSERT INTO lockouts (user, locked_at, until, reason) VALUES ('alice', 0, 900000, 'brute force')`).run();
+    db.prepare(`UPDATE lockouts SET lifted_at = 5, lifted_by = 'analyst' WHERE user = 'alice'`).run();
+    expect(db.prepare(`SELECT user, until, lifted_by FROM lockouts`).get()).toEqual({ user: 'alice', until: 900000, lifted_by: 'analyst' });
+  });
+
   it('opens a case in WAL mode and migrating twice changes nothing', () => {
     const path = temporaryCase();
     const first = openCase(path);
