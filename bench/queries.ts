@@ -5,6 +5,7 @@
  *
  *   node --import tsx bench/queries.ts                  # 5,000,000 RBA rows (generated once, kept in bench/.data)
  *   node --import tsx bench/queries.ts --rows 1000000
+ *   node --import tsx bench/queries.ts --reuse          # query timings only, on the case a previous run built
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { createService } from '../src-main/engine/service.js';
 import { openCase } from '../src-main/engine/store/database.js';
 import { queryEvents } from '../src-main/engine/store/queries/events.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000000' }, runs: { type: 'string', default: '7' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000000' }, runs: { type: 'string', default: '7' }, reuse: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
 const runs = Number(values.runs);
 const root = resolve(import.meta.dirname, '..');
@@ -40,21 +41,29 @@ async function stallsDuring<T>(work: () => Promise<T>): Promise<{ result: T; max
   return { result, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, seconds: (performance.now() - started) / 1000 };
 }
 
-for (const suffix of ['', '-wal', '-shm']) rmSync(casePath + suffix, { force: true });
+const reuse = values.reuse && existsSync(casePath);
+if (!reuse) for (const suffix of ['', '-wal', '-shm']) rmSync(casePath + suffix, { force: true });
 const db = openCase(casePath);
 const service = createService({ db, path: casePath, mode: 'server' });
-const imported = await stallsDuring(() => service.importFiles([csv], {}));
-const events = imported.result.reduce((sum, summary) => sum + summary.eventsImported, 0);
-const trained = await stallsDuring(() => service.trainModels({ seed: 1, models: { freeman: true, forest: { trees: 100, maxSamples: 256 }, autoencoder: false } }));
-// trainModels answers when the run has started; wait for it to finish by polling its status.
-let run = trained.result;
-const trainingStalls = await stallsDuring(async () => {
-  while (run.status === 'training') {
-    await new Promise((done) => setTimeout(done, 500));
-    run = (await service.listModelRuns()).find((candidate) => candidate.id === run.id) ?? run;
-  }
-  return run;
-});
+let stalls = 'not measured (--reuse)';
+if (!reuse) {
+  const imported = await stallsDuring(() => service.importFiles([csv], {}));
+  const trained = await stallsDuring(() => service.trainModels({ seed: 1, models: { freeman: true, forest: { trees: 100, maxSamples: 256 }, autoencoder: false } }));
+  // trainModels may answer when the run has started; wait for it to finish by polling its status.
+  let run = trained.result;
+  const finished = await stallsDuring(async () => {
+    while (run.status === 'training') {
+      await new Promise((done) => setTimeout(done, 500));
+      run = (await service.listModelRuns()).find((candidate) => candidate.id === run.id) ?? run;
+    }
+    return run;
+  });
+  stalls = [
+    `  during import   (${imported.seconds.toFixed(0)} s): max ${imported.maxMs.toFixed(1)} ms, p99 ${imported.p99Ms.toFixed(1)} ms`,
+    `  during training (${(trained.seconds + finished.seconds).toFixed(0)} s, run ${run.status}): max ${Math.max(trained.maxMs, finished.maxMs).toFixed(1)} ms, p99 ${Math.max(trained.p99Ms, finished.p99Ms).toFixed(1)} ms`,
+  ].join('\n');
+}
+const events = (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count;
 
 const sample = queryEvents(db, {}, { after: null, limit: 200 }).rows;
 const someUser = sample[0].user;
@@ -93,8 +102,6 @@ for (const [name, filter] of filters) {
     name.padEnd(22) + median(first).toFixed(1).padStart(15) + median(next).toFixed(1).padStart(14) + worst.toFixed(1).padStart(9) + (median(first) / reference).toFixed(1).padStart(12) + `  ${worst < 100 ? 'ok' : 'MISSED'}`,
   );
 }
-console.log(`\nserving-thread stalls (event-loop delay, bar < 50 ms):`);
-console.log(`  during import   (${imported.seconds.toFixed(0)} s): max ${imported.maxMs.toFixed(1)} ms, p99 ${imported.p99Ms.toFixed(1)} ms`);
-console.log(`  during training (${(trained.seconds + trainingStalls.seconds).toFixed(0)} s, run ${run.status}): max ${Math.max(trained.maxMs, trainingStalls.maxMs).toFixed(1)} ms, p99 ${Math.max(trained.p99Ms, trainingStalls.p99Ms).toFixed(1)} ms`);
+console.log(`\nserving-thread stalls (event-loop delay, bar < 50 ms):\n${stalls}`);
 await service.dispose();
 db.close();

@@ -14,7 +14,7 @@ export function eventFilterConditions(db: CaseDatabase, filter: EventFilter, sco
   if (filter.from !== undefined && filter.from !== null) conditions.push({ sql: 'ts >= ?', parameters: [filter.from] });
   if (filter.to !== undefined && filter.to !== null) conditions.push({ sql: 'ts < ?', parameters: [filter.to] });
   if (filter.user) conditions.push({ sql: 'user = ?', parameters: [filter.user] });
-  if (filter.ip) conditions.push(ipCondition(db, filter.ip));
+  if (filter.ip) conditions.push(inTimeOrderWhenDense(db, ipCondition(db, filter.ip)));
   if (filter.country) conditions.push({ sql: 'country = ?', parameters: [filter.country] });
   // A literal, not a parameter: only then can SQLite prove that `outcome = 0` matches the partial index on failures.
   if (filter.outcome) conditions.push({ sql: filter.outcome === 'success' ? 'outcome = 1' : 'outcome = 0', parameters: [] });
@@ -26,6 +26,22 @@ export function eventFilterConditions(db: CaseDatabase, filter: EventFilter, sco
     conditions.push({ sql: `(${columns.map((column) => `${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`, parameters: columns.map(() => pattern) });
   }
   return conditions;
+}
+
+/** Matches above which an address filter is read in time order instead of through the address index. */
+const denseMatches = 20_000;
+
+/**
+ * A wide CIDR block can match hundreds of thousands of events: found through events_ip they must all be
+ * sorted by time before the first page. When a bounded probe finds that many, the condition is written
+ * with `+ip` (which SQLite does not answer from an index), so the page is read along events_ts and stops
+ * after its rows; a sparse block keeps the address index and sorts its few matches.
+ */
+function inTimeOrderWhenDense(db: CaseDatabase, condition: SqlCondition): SqlCondition {
+  const probe = db.prepare(`SELECT COUNT(*) AS count FROM (SELECT 1 FROM events WHERE ${condition.sql} LIMIT ?)`).get(...condition.parameters, denseMatches) as {
+    count: number;
+  };
+  return probe.count >= denseMatches ? { sql: condition.sql.replace(/\bip\b/g, '+ip'), parameters: condition.parameters } : condition;
 }
 
 /** A keyset cursor: the (time, id) of the last row of a page. */

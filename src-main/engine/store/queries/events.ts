@@ -9,7 +9,7 @@ import { toRiskLevel } from './model-runs.js';
 import { whereClause } from './sql-condition.js';
 
 /** Rows counted at most for a page's total; beyond it the total is "at least". */
-export const totalCountLimit = 100_000;
+export const totalCountLimit = 10_000;
 
 /** The SQL column list of an EventRow, shared by the query modules that list events. */
 export const eventRowColumns = `id, ts, user, outcome, ip, network, country, region, city, asn, browser, os, device_type, service, auth_method, label`;

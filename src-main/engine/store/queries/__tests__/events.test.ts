@@ -38,6 +38,29 @@ function seedMany(): void {
 }
 
 describe('event queries', () => {
+  it('reads a dense CIDR block in time order and a sparse one through the address index, with the same rows', () => {
+    seeded = seedCase();
+    // 20,500 events in 10.1.0.0/16 (dense) and 50 in 192.0.2.0/24 (sparse), interleaved in time.
+    seeded.add(
+      Array.from({ length: 20_550 }, (_, index) => ({
+        time: 1_700_000_000_000 + index * 1000,
+        ip: index % 411 === 0 ? `192.0.2.${index % 250}` : `10.1.${index % 256}.${index % 200}`,
+      })),
+    );
+    const plan = (filter: EventFilter): string => {
+      const where = whereClause(eventFilterConditions(seeded!.db, filter));
+      const rows = seeded!.db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM events ${where.sql} ORDER BY ts DESC, id DESC LIMIT 10`).all(...where.parameters) as { detail: string }[];
+      return rows.map((row) => row.detail).join(' | ');
+    };
+    expect(plan({ ip: '10.1.0.0/16' })).toMatch(/INDEX events_ts/);
+    expect(plan({ ip: '10.1.0.0/16' })).not.toMatch(/TEMP B-TREE/);
+    expect(plan({ ip: '192.0.2.0/24' })).toMatch(/INDEX events_ip/);
+    expect(allPages({ ip: '192.0.2.0/24' }, 1000)).toHaveLength(50);
+    const dense = allPages({ ip: '10.1.0.0/16' }, 1000);
+    expect(dense).toHaveLength(20_500);
+    expect(dense.every((row) => row.ip?.startsWith('10.1.'))).toBe(true);
+  });
+
   it('pages through every event exactly once in both orders, ties broken by id', () => {
     seedMany();
     for (const sort of ['asc', 'desc'] as const) {
