@@ -86,6 +86,21 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT user, until, lifted_by FROM lockouts`).get()).toEqual({ user: 'alice', until: 900000, lifted_by: 'analyst' });
   });
 
+  it('0006 adds the allow-list, one entry per kind and value', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 6));
+    expect(schemaVersion(db)).toBe(6);
+    const insert = db.prepare(`INSERT INTO allowlist (kind, value, created_at, created_by) VALUES (?, ?, 1, 'analyst')`);
+    insert.run('ip', '10.0.0.0/8');
+    insert.run('user', 'scanner');
+    expect(() => insert.run('ip', '10.0.0.0/8')).toThrow(/UNIQUE/);
+    expect(() => insert.run('device', 'x')).toThrow(/CHECK/);
+    expect(db.prepare(`SELECT kind, value, note FROM allowlist ORDER BY id`).all()).toEqual([
+      { kind: 'ip', value: '10.0.0.0/8', note: '' },
+      { kind: 'user', value: 'scanner', note: '' },
+    ]);
+  });
+
   it('opens a case in WAL mode and migrating twice changes nothing', () => {
     const path = temporaryCase();
     const first = openCase(path);
