@@ -4,6 +4,7 @@
  * and server/ (HTTP + WebSocket), consumed by the renderer's client.
  */
 export * from './api/alerts.js';
+export * from './api/allowlist.js';
 export * from './api/arguments.js';
 export * from './api/bridge.js';
 export * from './api/case.js';
@@ -14,6 +15,7 @@ export * from './api/errors.js';
 export * from './api/evaluation.js';
 export * from './api/events.js';
 export * from './api/live.js';
+export * from './api/lockouts.js';
 export * from './api/methods.js';
 export * from './api/overview.js';
 export * from './api/push.js';

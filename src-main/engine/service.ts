@@ -14,6 +14,7 @@ import {
 import type { ImportSummary } from '../../src-shared/import.js';
 import { createAlertMethods } from './service/alerts.js';
 import { createDetectionMethods } from './service/detection.js';
+import { createResponseMethods } from './service/response.js';
 import { createTrainingSession } from './service/training.js';
 import { importInWorker } from './workers/run-import.js';
 import type { ImportRequestOptions } from './workers/protocol.js';
@@ -215,6 +216,7 @@ export function createService(options: ServiceOptions): CaseService {
 
     ...createDetectionMethods({ db, path, session: training, remember, forget, dataset }),
     ...createAlertMethods({ db, path, actor, remember, forget }),
+    ...createResponseMethods({ db, actor, changed: () => cache.clear() }),
     liveStatus: async () => ({ listeners: [], recentRate: [] }),
     async startLive() {
       throw new ApiError('NotAvailable', liveUnavailable);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { allowListInputSchema } from './allowlist.js';
 import { exportFormats, incidentChangeSchema, incidentFilterSchema } from './alerts.js';
 import { importRequestSchema, pathSchema } from './case.js';
 import { pageRequestSchema, timeRangeSchema } from './common.js';
@@ -41,6 +42,11 @@ export const argumentSchemas = {
   getIncident: z.tuple([id]),
   updateIncident: z.tuple([id, incidentChangeSchema]),
   exportIncidents: z.tuple([z.enum(exportFormats), incidentFilterSchema]),
+  listAllowList: z.tuple([]),
+  addAllowListEntry: z.tuple([allowListInputSchema]),
+  removeAllowListEntry: z.tuple([id]),
+  listLockouts: z.tuple([]),
+  liftLockout: z.tuple([z.string().min(1).max(256)]),
   liveStatus: z.tuple([]),
   startLive: z.tuple([listenerConfigSchema]),
   stopLive: z.tuple([id]),

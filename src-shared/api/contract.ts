@@ -1,11 +1,13 @@
 import type { ImportSummary } from '../import.js';
 import type { ExportFormat, ExportedFile, Incident, IncidentChange, IncidentDetail, IncidentFilter, IncidentList } from './alerts.js';
+import type { AllowListEntry, AllowListInput } from './allowlist.js';
 import type { CaseInfo, ImportRequest, RejectPage, SourceInfo } from './case.js';
 import type { PageRequest, TimeRange } from './common.js';
 import type { ModelRun, TrainingOptions, TrainingStatus } from './detection.js';
 import type { RunEvaluation } from './evaluation.js';
 import type { EventDetail, EventFilter, EventPage } from './events.js';
 import type { ListenerConfig, LiveStatus } from './live.js';
+import type { Lockout } from './lockouts.js';
 import type { Overview, RiskOverview } from './overview.js';
 import type { Settings, SettingsPatch } from './settings.js';
 import type { Timeline, TimelineBucket } from './timeline.js';
@@ -72,6 +74,17 @@ export interface VigilApi {
   updateIncident(id: number, change: IncidentChange): Promise<Incident>;
   /** The matching incidents as a CSV table, a JSON document (with alerts and notes) or an HTML report. */
   exportIncidents(format: ExportFormat, filter: IncidentFilter): Promise<ExportedFile>;
+
+  /** Users, addresses or blocks, ASNs and countries whose logins never alert (their events and scores stay). */
+  listAllowList(): Promise<AllowListEntry[]>;
+  /** Add an entry (its value checked and normalised); alerts and incidents are recomputed without what it covers. */
+  addAllowListEntry(entry: AllowListInput): Promise<AllowListEntry>;
+  removeAllowListEntry(id: number): Promise<AllowListEntry[]>;
+
+  /** Account locks, those in force first, then the most recent (at most 200). */
+  listLockouts(): Promise<Lockout[]>;
+  /** Lift every lock in force on a user (audited); the next login is judged normally. */
+  liftLockout(user: string): Promise<Lockout[]>;
 
   liveStatus(): Promise<LiveStatus>;
   startLive(config: ListenerConfig): Promise<LiveStatus>;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confusionAt, riskLevels, type EventRow, type ModelRun, type TrainingOptions } from '../../../src-shared/api.js';
+import { listAudit } from '../store/audit.js';
+import { activeLockout, insertLockout } from '../store/lockouts.js';
 import { detectionCase, type DetectionCase } from './detection-case.js';
 
 // The autoencoder is left out for speed; its own tests cover it.
@@ -154,5 +156,51 @@ describe('detection through the service, on a generated case', () => {
     expect(html.content).toContain('Vigil incident report');
     expect(html.content).not.toMatch(/<script/i);
     expect(riskLevels).toContain(list.incidents[0].level);
+  });
+
+  it('silences an allow-listed address: its alerts leave incidents, counts and timeline, its events and scores stay', async () => {
+    const threshold = (await subject.service.getSettings()).challengeThreshold;
+    const before = await subject.service.listIncidents({});
+    const burst = before.incidents.find((incident) => incident.rules.includes('brute_force') && incident.ipCount === 1)!;
+    const address = burst.ips[0];
+    const fromAddress = (await allEvents({ ip: address })).filter((row) => (row.riskScore ?? 0) >= threshold);
+    expect(fromAddress.length).toBeGreaterThan(0);
+    const total = async (): Promise<number> => (await subject.service.listIncidents({})).incidents.reduce((sum, incident) => sum + incident.alerts, 0);
+    const alertsBefore = await total();
+
+    await expect(subject.service.addAllowListEntry({ kind: 'ip', value: 'not-an-address', note: '' })).rejects.toMatchObject({ name: 'ValidationError' });
+    const entry = await subject.service.addAllowListEntry({ kind: 'ip', value: `${address}/32`, note: 'our scanner' });
+    expect(entry).toMatchObject({ kind: 'ip', value: address, note: 'our scanner', createdBy: 'test' });
+    expect(await subject.service.listAllowList()).toEqual([entry]);
+    expect(await total()).toBe(alertsBefore - fromAddress.length);
+    const after = await subject.service.listIncidents({});
+    expect(after.incidents.some((incident) => incident.ips.includes(address))).toBe(false);
+    const overview = await subject.service.riskOverview();
+    expect(Object.values(overview?.alertsByLevel ?? {}).reduce((sum, count) => sum + count, 0)).toBe(alertsBefore - fromAddress.length);
+    expect(overview?.topIps.some((row) => row.ip === address)).toBe(false);
+    const timeline = await subject.service.timeline(null, 'auto');
+    expect(timeline.risk?.points.reduce((sum, point) => sum + point.alerts, 0)).toBe(alertsBefore - fromAddress.length);
+    // Not hidden: the events and their risk are still there.
+    expect((await allEvents({ ip: address })).filter((row) => (row.riskScore ?? 0) >= threshold)).toHaveLength(fromAddress.length);
+
+    expect(await subject.service.removeAllowListEntry(entry.id)).toEqual([]);
+    expect(await total()).toBe(alertsBefore);
+    await expect(subject.service.removeAllowListEntry(entry.id)).rejects.toMatchObject({ name: 'NotFound' });
+  });
+
+  it('lists account locks, in force first, and lifts them with an audit entry', async () => {
+    const now = Date.now();
+    insertLockout(subject.db, { user: 'old', lockedAt: now - 7_200_000, until: now - 3_600_000, reason: '12 failed logins in 10 min' });
+    insertLockout(subject.db, { user: 'alice', lockedAt: now - 60_000, until: now + 840_000, reason: '10 failed logins in 10 min' });
+    const locks = await subject.service.listLockouts();
+    expect(locks.map((lock) => [lock.user, lock.active])).toEqual([
+      ['alice', true],
+      ['old', false],
+    ]);
+    const lifted = await subject.service.liftLockout('alice');
+    expect(lifted.find((lock) => lock.user === 'alice')).toMatchObject({ active: false, liftedBy: 'test' });
+    expect(activeLockout(subject.db, 'alice', Date.now())).toBeUndefined();
+    expect(listAudit(subject.db).find((row) => row.action === 'lockout.lift')?.detail).toBe(JSON.stringify({ user: 'alice', locks: 1 }));
+    await expect(subject.service.liftLockout('nobody')).rejects.toMatchObject({ name: 'NotFound' });
   });
 });

@@ -94,3 +94,8 @@ function carryTriage(db: CaseDatabase, fromRun: number, firstNewId: number): voi
     copyNotes.run(overlap.freshId, overlap.oldId);
   }
 }
+
+/** Forget how a run's incidents were derived, so they are derived again on next use (triage is kept, as above). */
+export function forgetIncidentDerivation(db: CaseDatabase, runId: number): void {
+  db.prepare(`UPDATE incident_runs SET threshold = -1 WHERE run_id = ?`).run(runId);
+}

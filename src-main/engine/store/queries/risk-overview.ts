@@ -1,4 +1,5 @@
 import { alertStatuses, riskLevels, type AlertStatus, type RiskLevel, type RiskOverview } from '../../../../src-shared/api.js';
+import { notAllowListed } from '../allowlist.js';
 import type { CaseDatabase } from '../database.js';
 import { runParameters, toRiskLevel } from './model-runs.js';
 
@@ -6,24 +7,32 @@ import { runParameters, toRiskLevel } from './model-runs.js';
 export const riskTopLimit = 10;
 
 /**
- * A run's alerts at a glance (half a second on a million scores: cache it). Level counts over every score come from the scores_run_risk index (a range
+ * A run's alerts (allow-listed logins left out) at a glance (half a second on a million scores: cache it). Level counts over every score come from the scores_run_risk index (a range
  * count per level boundary) when the run recorded its boundaries; everything else reads the alerts only.
  */
 export function riskOverview(db: CaseDatabase, runId: number, threshold: number): RiskOverview {
+  const allowed = notAllowListed(db);
+  const alertCondition = allowed ? ` AND ${allowed.sql}` : '';
   const finishedAt = db.prepare(`SELECT finished_at FROM model_runs WHERE id = ?`).pluck().get(runId) as number | null;
-  const alertRows = db.prepare(`SELECT level, COUNT(*) AS count FROM scores WHERE run_id = ? AND risk >= ? GROUP BY level`).all(runId, threshold) as { level: string; count: number }[];
+  const alertRows = db
+    .prepare(
+      allowed
+        ? `SELECT scores.level AS level, COUNT(*) AS count FROM scores CROSS JOIN events ON events.id = scores.event_id WHERE scores.run_id = ? AND scores.risk >= ?${alertCondition} GROUP BY scores.level`
+        : `SELECT level, COUNT(*) AS count FROM scores WHERE run_id = ? AND risk >= ? GROUP BY level`,
+    )
+    .all(runId, threshold) as { level: string; count: number }[];
   const topUsers = db
     .prepare(
       `SELECT events.user AS user, COUNT(*) AS alerts, MAX(scores.risk) AS maxRisk
        FROM scores CROSS JOIN events ON events.id = scores.event_id
-       WHERE scores.run_id = ? AND scores.risk >= ? GROUP BY events.user ORDER BY alerts DESC, maxRisk DESC, user LIMIT ?`,
+       WHERE scores.run_id = ? AND scores.risk >= ?${alertCondition} GROUP BY events.user ORDER BY alerts DESC, maxRisk DESC, user LIMIT ?`,
     )
     .all(runId, threshold, riskTopLimit) as RiskOverview['topUsers'];
   const topIps = db
     .prepare(
       `SELECT events.ip AS ip, COUNT(*) AS alerts, COUNT(DISTINCT events.user) AS users, MAX(scores.risk) AS maxRisk
        FROM scores CROSS JOIN events ON events.id = scores.event_id
-       WHERE scores.run_id = ? AND scores.risk >= ? AND events.ip IS NOT NULL GROUP BY events.ip ORDER BY alerts DESC, maxRisk DESC, ip LIMIT ?`,
+       WHERE scores.run_id = ? AND scores.risk >= ? AND events.ip IS NOT NULL${alertCondition} GROUP BY events.ip ORDER BY alerts DESC, maxRisk DESC, ip LIMIT ?`,
     )
     .all(runId, threshold, riskTopLimit) as RiskOverview['topIps'];
   const alertsByLevel = zeroLevels();

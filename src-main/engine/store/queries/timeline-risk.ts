@@ -1,4 +1,5 @@
 import type { TimelineRisk } from '../../../../src-shared/api.js';
+import { notAllowListed } from '../allowlist.js';
 import type { CaseDatabase } from '../database.js';
 import { toRiskLevel } from './model-runs.js';
 
@@ -18,16 +19,17 @@ export interface TimelineBuckets {
 }
 
 /**
- * Alerts per bucket with the highest risk among them and its level. Starts from the run's scores at or
+ * Alerts (not allow-listed) per bucket with the highest risk among them and its level. Starts from the run's scores at or
  * above the threshold (the scores_run_risk index), so it reads the alerts only, never every event.
  */
 export function alertSeries(db: CaseDatabase, alerting: Alerting, buckets: TimelineBuckets): TimelineRisk {
+  const allowed = notAllowListed(db);
   const rows = db
     .prepare(
       // SQLite takes the bare column `level` from the row holding MAX(risk): the level of the worst alert.
       `SELECT (events.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS slot, COUNT(*) AS alerts, MAX(scores.risk) AS max_risk, scores.level AS level
        FROM scores CROSS JOIN events ON events.id = scores.event_id
-       WHERE scores.run_id = ? AND scores.risk >= ? AND events.ts >= ? AND events.ts < ? GROUP BY slot`,
+       WHERE scores.run_id = ? AND scores.risk >= ? AND events.ts >= ? AND events.ts < ?${allowed ? ` AND ${allowed.sql}` : ''} GROUP BY slot`,
     )
     .all(buckets.firstStart, buckets.size, alerting.runId, alerting.threshold, buckets.from, buckets.to) as { slot: number; alerts: number; max_risk: number; level: string }[];
   const points: TimelineRisk['points'] = Array.from({ length: buckets.slots }, () => ({ alerts: 0, maxRisk: null, level: null }));
