@@ -210,6 +210,30 @@ describe('Vigil in a browser against vigil serve', () => {
     await screenshot(page, '12-overview-risk');
   });
 
+  it('allow-lists an incident\'s address, lists it in Settings, removes it, and shows account locks on Live', async () => {
+    await open('Alerts');
+    await page.getByRole('table', { name: 'Incidents' }).locator('tbody tr').first().click();
+    const allow = page.getByRole('form', { name: 'Allow-list' });
+    await allow.waitFor();
+    const labels = await allow.locator('option').allTextContents();
+    const address = labels.find((label) => label.startsWith('Address '));
+    expect(address).toBeDefined();
+    await allow.getByLabel('Never alert on').selectOption({ label: address! });
+    await allow.getByLabel('Why it is trusted').fill('our scanner');
+    await allow.getByRole('button', { name: 'Add to allow-list' }).click();
+    await allow.getByRole('status').getByText(`${address} is allow-listed`).waitFor();
+    await screenshot(page, '13-alerts-allow-listed');
+    await open('Settings');
+    const entries = page.getByRole('table', { name: 'Allow-list entries' });
+    await entries.getByText(address!.replace('Address ', '')).waitFor();
+    await entries.getByText('our scanner').waitFor();
+    await screenshot(page, '14-settings-allow-list');
+    await entries.getByRole('button', { name: /Remove .* from the allow-list/ }).click();
+    await page.getByText('Nothing allow-listed').waitFor();
+    await open('Live');
+    await page.getByText('No account is locked').waitFor();
+  });
+
   it('logged no errors and no CSP violations', () => {
     expect(errors).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { Panel, ViewHeader } from '../components/panel';
 import { EmptyState, ErrorMessage, Loading } from '../components/states';
 import { formatCount, formatTime } from '../format';
 import { useAsync } from '../hooks/use-async';
+import { LockoutsPanel } from './response/lockouts-panel';
 
 const kindNames: Record<ListenerKind, string> = { 'syslog-udp': 'Syslog over UDP', 'syslog-tcp': 'Syslog over TCP', 'file-tail': 'Follow a log file' };
 
@@ -39,6 +40,7 @@ export function LiveView() {
           />
         )}
       </Panel>
+      <LockoutsPanel />
       <Panel title="Start a listener">
         <form className="import-form" onSubmit={(event) => event.preventDefault()} aria-label="Start a listener">
           <label className="field">

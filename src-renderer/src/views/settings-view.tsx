@@ -5,6 +5,7 @@ import { useClient } from '../client/context';
 import { Panel, ViewHeader } from '../components/panel';
 import { ErrorMessage } from '../components/states';
 import { formatBytes, formatCount } from '../format';
+import { AllowListPanel } from './response/allow-list-panel';
 
 /** Case settings (display, import defaults, risk thresholds) and what this case and mode are. */
 export function SettingsView() {
@@ -81,6 +82,7 @@ export function SettingsView() {
         </div>
         {error && <ErrorMessage error={error} />}
       </form>
+      <AllowListPanel />
       <Panel title="Case">
         <dl className="facts">
           <div>

@@ -6,6 +6,7 @@ import { formatCount, formatTime } from '../../format';
 import { useAsync } from '../../hooks/use-async';
 import { routeHref } from '../../hooks/use-route';
 import { AlertList } from './alert-list';
+import { AllowListForm } from './allow-list-form';
 import { statusNames } from './incident-table';
 import { TriageForm } from './triage-form';
 
@@ -84,7 +85,8 @@ export function IncidentDetailPanel({ id, onClose, onChanged }: { id: number; on
               onChanged();
             }}
           />
-          <p className="muted small">Adding the user, address or device to an allow-list from here is not available yet; mark the incident a false positive with a note meanwhile.</p>
+          <h3>Allow-list</h3>
+          <AllowListForm incident={incident} onAdded={onChanged} />
           {data.notes.length > 0 && (
             <ol className="history" aria-label="Triage history">
               {data.notes.map((note, index) => (
