@@ -22,6 +22,13 @@ const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 const pageUrl = devServer ?? `${appOrigin}index.html`;
 const trustedPrefixes = devServer ? [new URL(devServer).origin + '/'] : [appOrigin];
 
+// In development node_modules/better-sqlite3 is built for plain Node (the CLI and tests use it); `npm start`
+// first builds a copy for Electron (bin/build-electron-sqlite.js), which the engine and its workers load.
+// A packaged app has its own copy rebuilt by electron-builder.
+if (!app.isPackaged) {
+  process.env.VIGIL_SQLITE_BINDING ??= join(app.getAppPath(), 'node_modules', '.vigil-electron', `better-sqlite3-electron-${process.versions.electron}`, 'build', 'Release', 'better_sqlite3.node');
+}
+
 app.enableSandbox();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();

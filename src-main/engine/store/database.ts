@@ -8,7 +8,10 @@ export type CaseDatabase = Database.Database;
 
 /** Open (creating if needed) a case file, in WAL mode, migrated to the newest schema. */
 export function openCase(path: string, options: { readonly?: boolean } = {}): CaseDatabase {
-  const db = new Database(path, { readonly: options.readonly ?? false });
+  // The desktop app in development points this at better-sqlite3 built for Electron (bin/build-electron-sqlite.js);
+  // worker threads inherit it with the environment.
+  const nativeBinding = process.env.VIGIL_SQLITE_BINDING || undefined;
+  const db = new Database(path, { readonly: options.readonly ?? false, nativeBinding });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
