@@ -3,14 +3,13 @@
  * transactions (every `flushMs`, or at once when `batchSize` messages wait), one source row per
  * listener. Scoring is not done here: the stored events go to `onEvents` for the detection side.
  */
-import type { LoginEvent } from '../../../src-shared/event.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
 import type { LiveInput } from './live-input.js';
 import type { LiveItem } from './live-message.js';
-import { LiveSourceWriter } from './live-source-writer.js';
+import { LiveSourceWriter, type LiveStoredEvent } from './live-source-writer.js';
 
 /** How live messages are stored. */
 export interface LiveIngestOptions {
@@ -24,8 +23,8 @@ export interface LiveIngestOptions {
   flushMs?: number;
   /** Most messages per transaction; this many waiting triggers a store at once. Default 1,000. */
   batchSize?: number;
-  /** Called after each committed batch with its events and their ids (the detection side scores them). */
-  onEvents?: (events: LoginEvent[]) => void;
+  /** Called after each committed batch with its events, their ids and arrival times, and its source id (the detection side scores them). */
+  onEvents?: (events: LiveStoredEvent[], sourceId: number) => void;
   /** Called when a batch cannot be stored (it is kept and tried again) or `onEvents` throws. */
   onError?: (error: Error) => void;
   /** Actor of the audit entries. Default 'system'. */
@@ -101,6 +100,18 @@ export class LiveIngest {
     return writer.sourceId;
   }
 
+  /** Stop one source: close it, store what it queued, mark it complete; false when there is no such source. */
+  async remove(sourceId: number): Promise<boolean> {
+    const index = this.sources.findIndex((source) => source.writer.sourceId === sourceId);
+    if (index < 0) return false;
+    const source = this.sources[index];
+    await source.input.close();
+    while (this.storeBatch(source));
+    this.sources.splice(this.sources.indexOf(source), 1);
+    this.finishSource(source);
+    return true;
+  }
+
   /** Counters in total and per source id. */
   stats(): LiveIngestStats & { sources: Record<number, LiveIngestStats> } {
     const total: LiveIngestStats = { received: 0, stored: 0, rejected: 0, ignored: 0, dropped: 0, queueDepth: 0 };
@@ -143,26 +154,29 @@ export class LiveIngest {
     clearInterval(this.timer);
     await Promise.all(this.sources.map((source) => source.input.close()));
     this.flush(Number.POSITIVE_INFINITY);
-    for (const source of this.sources) {
-      source.unsubscribe();
-      this.auditDrops(source, true);
-      const stored = source.retry.length === 0;
-      source.writer.finish(stored ? 'complete' : 'failed');
-      recordAudit(this.db, this.actor(), 'live.stop', {
-        sourceId: source.writer.sourceId,
-        name: source.input.name,
-        listener: source.input.stats(),
-        stored: source.writer.totals,
-        unstored: source.retry.length,
-      });
-    }
+    for (const source of this.sources) this.finishSource(source);
+  }
+
+  /** Mark a closed source finished, with its losses and totals in the audit trail. */
+  private finishSource(source: Ingested): void {
+    source.unsubscribe();
+    this.auditDrops(source, true);
+    const stored = source.retry.length === 0;
+    source.writer.finish(stored ? 'complete' : 'failed');
+    recordAudit(this.db, this.actor(), 'live.stop', {
+      sourceId: source.writer.sourceId,
+      name: source.input.name,
+      listener: source.input.stats(),
+      stored: source.writer.totals,
+      unstored: source.retry.length,
+    });
   }
 
   /** Store one batch of a source; false when there was nothing to store or the case refused it. */
   private storeBatch(source: Ingested): boolean {
     const items = source.retry.length > 0 ? source.retry : source.input.queue.take(this.batchSize());
     if (items.length === 0) return false;
-    let events: LoginEvent[];
+    let events: LiveStoredEvent[];
     try {
       events = source.writer.write(items);
       source.retry = [];
@@ -174,7 +188,7 @@ export class LiveIngest {
     }
     if (events.length > 0 && this.options.onEvents) {
       try {
-        this.options.onEvents(events);
+        this.options.onEvents(events, source.writer.sourceId);
       } catch (error) {
         this.options.onError?.(error as Error);
       }

@@ -15,6 +15,9 @@ import { prepareRejectInsert } from '../store/rejects.js';
 import { finishSource, recordSourceProgress } from '../store/sources.js';
 import type { LiveItem } from './live-message.js';
 
+/** A stored event with the time its message arrived (UTC ms, the listener's clock): alert latency starts there. */
+export type LiveStoredEvent = LoginEvent & { receivedAt: number };
+
 /** What a writer has stored so far. */
 export interface LiveWriterTotals {
   /** Items stored as lines of the source (messages and rejects). */
@@ -39,7 +42,7 @@ export class LiveSourceWriter {
   readonly sourceId: number;
   readonly totals: LiveWriterTotals = { lines: 0, events: 0, rejected: 0, ignored: 0 };
   private readonly parser: Parser;
-  private readonly store: (items: readonly LiveItem[]) => LoginEvent[];
+  private readonly store: (items: readonly LiveItem[]) => LiveStoredEvent[];
 
   constructor(
     private readonly db: CaseDatabase,
@@ -56,7 +59,7 @@ export class LiveSourceWriter {
       // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
       const totals = { ...this.totals };
       const firstLine = totals.lines + 1;
-      const stored: LoginEvent[] = [];
+      const stored: LiveStoredEvent[] = [];
       const raw: string[] = [];
       for (const item of items) {
         const line = ++totals.lines;
@@ -78,7 +81,7 @@ export class LiveSourceWriter {
             const enrichment = this.options.enrich(event);
             const provenance = { sourceId: this.sourceId, line, record: line };
             insertEvent(event, enrichment, provenance);
-            stored.push({ ...event, ...enrichment, ...provenance, id: lastInsertId(), raw: item.text });
+            stored.push({ ...event, ...enrichment, ...provenance, id: lastInsertId(), raw: item.text, receivedAt: item.receivedAt });
             totals.events++;
           }
         }
@@ -98,7 +101,7 @@ export class LiveSourceWriter {
   }
 
   /** Store a batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */
-  write(items: readonly LiveItem[]): LoginEvent[] {
+  write(items: readonly LiveItem[]): LiveStoredEvent[] {
     return items.length === 0 ? [] : this.store(items);
   }
 

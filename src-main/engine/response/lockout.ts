@@ -18,6 +18,8 @@ export const defaultLockMinutes = 15;
 export interface ActiveLock {
   until: number;
   reason: string;
+  /** True when this login started the lock (it completed a burst). */
+  started: boolean;
 }
 
 /** Counts each user's recent failures and locks accounts after a burst; locks live in the case. */
@@ -54,7 +56,7 @@ export function createLockoutPolicy(db: CaseDatabase, settings: LockoutSettings,
     apply(user, time, success) {
       const failures = count(user, time, success);
       const holding = activeLockout(db, user, time);
-      if (holding) return { until: holding.until, reason: lockReason(holding.until) };
+      if (holding) return { until: holding.until, reason: lockReason(holding.until), started: false };
       if (success || failures < settings.failures) return null;
       const until = time + settings.lockMinutes * 60_000;
       const reason = `${failures} failed logins in ${settings.windowMinutes} min`;
@@ -62,7 +64,7 @@ export function createLockoutPolicy(db: CaseDatabase, settings: LockoutSettings,
       recordAudit(db, actor, 'lockAccount', { user, until, reason });
       // The burst is answered by the lock: start counting afresh once it ends.
       recentFailures.delete(user);
-      return { until, reason: lockReason(until) };
+      return { until, reason: lockReason(until), started: true };
     },
   };
 }

@@ -1,7 +1,3 @@
-import type { LoginScorer } from '../../../src-shared/detect/login-scorer.js';
-import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import { createRunScorer } from '../detect/live-scorer.js';
-import { runSettings } from '../detect/trained-models.js';
 import { createEnricher } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
 import type { CaseDatabase } from '../store/database.js';
@@ -9,8 +5,8 @@ import { iterateDetectionLogins } from '../store/detection-input.js';
 import { prepareEventInsert } from '../store/events.js';
 import { createLiveSource, prepareLastInsertId } from '../store/live-sources.js';
 import { recentAlerts, type RecentAlertRow } from '../store/recent-alerts.js';
-import { latestModelRun, prepareScoreInsert, type ModelRunRow } from '../store/scores.js';
-import { createLockoutPolicy, defaultLockMinutes, type LockoutPolicy } from './lockout.js';
+import { latestModelRun, prepareScoreInsert } from '../store/scores.js';
+import { createRunScoring, detectionLogin, judgeLogin, replayLogins, verdictRow, type RunScoring } from './run-scoring.js';
 import { requestEvent, type ScoreRequest } from './score-request.js';
 
 /** The answer to one scored login. */
@@ -60,13 +56,6 @@ export interface RiskApiOptions {
   now?: () => number;
 }
 
-interface ScoringState {
-  run: ModelRunRow;
-  scorer: LoginScorer;
-  lockout: LockoutPolicy;
-  challengeAt: number;
-}
-
 /**
  * The risk API over a case. The latest trained run is loaded on first use and its causal state rebuilt
  * by replaying the case's events once (so an API login is judged as batch would judge it); each scored
@@ -79,66 +68,32 @@ export function createRiskApiService(db: CaseDatabase, options: RiskApiOptions =
   const insertEvent = prepareEventInsert(db);
   const insertScore = prepareScoreInsert(db);
   const lastInsertId = prepareLastInsertId(db);
-  let state: ScoringState | null = null;
+  let state: RunScoring | null = null;
   let sourceId: number | null = null;
   let record = 0;
 
-  function load(): ScoringState {
+  function load(): RunScoring {
     const run = latestModelRun(db);
     if (!run) throw new NoTrainedModelError();
     if (state && state.run.id === run.id) return state;
     // A newer run means new models: replay the case through them once.
-    const settings = runSettings(run);
-    const scorer = createRunScorer(run);
-    const lockout = createLockoutPolicy(db, { failures: settings.bruteForceFailures, windowMinutes: settings.burstWindowMinutes, lockMinutes: options.lockMinutes ?? defaultLockMinutes }, actor);
-    for (const login of iterateDetectionLogins(db)) {
-      scorer.scoreOne(login);
-      lockout.remember(login.user, login.time, login.success);
-    }
-    state = { run, scorer, lockout, challengeAt: settings.challengeAt };
+    const fresh = createRunScoring(db, run, { actor, lockMinutes: options.lockMinutes });
+    replayLogins(fresh, iterateDetectionLogins(db));
+    state = fresh;
     return state;
   }
 
-  const store = db.transaction((request: ScoreRequest, current: ScoringState): RiskAnswer => {
+  const store = db.transaction((request: ScoreRequest, current: RunScoring): RiskAnswer => {
     const event = requestEvent(request, now());
     const enrichment = enrich(event);
     sourceId ??= createLiveSource(db, { name: 'api', format: 'jsonl', timeZone: 'UTC', year: null, assumptions: ['logins posted to the risk API'] });
     record += 1;
     insertEvent(event, enrichment, { sourceId, line: record, record });
     const id = lastInsertId();
-    const login: DetectionLogin = {
-      id,
-      time: event.time,
-      user: event.user,
-      success: event.outcome === 'success',
-      ip: event.ip,
-      network: enrichment.network,
-      asn: event.asn,
-      country: event.country,
-      region: event.region,
-      city: event.city,
-      latitude: event.latitude,
-      longitude: event.longitude,
-      browser: enrichment.browser,
-      os: enrichment.os,
-      deviceType: enrichment.deviceType,
-    };
-    const score = current.scorer.scoreOne(login);
-    const lock = current.lockout.apply(login.user, login.time, login.success);
-    const decision = lock ? 'block' : score.decision;
-    const reasons = lock ? [{ rule: 'account_locked', severity: 1, reason: lock.reason }, ...score.reasons] : score.reasons;
-    insertScore({
-      run_id: current.run.id,
-      event_id: id,
-      risk: score.risk,
-      level: score.level,
-      decision,
-      rules: score.components.rules,
-      freeman: score.components.freeman,
-      forest: score.components.forest,
-      autoencoder: score.components.autoencoder,
-      reasons: JSON.stringify(reasons),
-    });
+    const login = detectionLogin({ ...event, ...enrichment, id });
+    const verdict = judgeLogin(current, login);
+    const { score, decision, reasons, lock } = verdict;
+    insertScore(verdictRow(current.run.id, id, verdict));
     const answer: RiskAnswer = { risk: score.risk, level: score.level, decision, reasons: reasons.map((reason) => reason.reason), event_id: id };
     if (lock) answer.locked_until = new Date(lock.until).toISOString();
     return answer;
@@ -150,7 +105,7 @@ export function createRiskApiService(db: CaseDatabase, options: RiskApiOptions =
     },
     alerts(limit) {
       const current = load();
-      return recentAlerts(db, current.run.id, current.challengeAt, limit).map(alertOf);
+      return recentAlerts(db, current.run.id, current.settings.challengeAt, limit).map(alertOf);
     },
   };
 }

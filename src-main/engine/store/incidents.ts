@@ -99,3 +99,72 @@ function carryTriage(db: CaseDatabase, fromRun: number, firstNewId: number): voi
 export function forgetIncidentDerivation(db: CaseDatabase, runId: number): void {
   db.prepare(`UPDATE incident_runs SET threshold = -1 WHERE run_id = ?`).run(runId);
 }
+
+/** The latest alert of an open incident (status new or acknowledged) that a new alert may join. */
+export interface OpenIncidentAlert {
+  incidentId: number;
+  time: number;
+  level: string;
+  /** Whether the user or (for want of one of the user's) the address matched. */
+  by: 'user' | 'ip';
+}
+
+/**
+ * The newest alert of one of the run's open incidents from this user, or else from this address, with its
+ * time in [since, until]; null when there is none. Resolved and false-positive incidents take no new alerts.
+ */
+export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: string, ip: string | null, since: number, until: number): OpenIncidentAlert | null {
+  // The user's events over time (events_user_ts), then their incidents (incident_events_event).
+  const byUser = db
+    .prepare(
+      `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
+       FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
+       WHERE events.user = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
+       ORDER BY events.ts DESC LIMIT 1`,
+    )
+    .get(user, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
+  if (byUser) return { ...byUser, by: 'user' };
+  if (ip === null) return null;
+  const byIp = db
+    .prepare(
+      `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
+       FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
+       WHERE events.ip = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
+       ORDER BY events.ts DESC LIMIT 1`,
+    )
+    .get(ip, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
+  return byIp ? { ...byIp, by: 'ip' } : null;
+}
+
+/** Store a new incident of a run with its first alerts; returns its id. */
+export function insertIncident(db: CaseDatabase, runId: number, incident: DerivedIncident): number {
+  const { summary } = incident;
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO incidents (run_id, title, level, max_risk, first_ts, last_ts, alerts, users, user_count, ips, ip_count, rules)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(runId, summary.title, summary.level, summary.maxRisk, summary.firstTime, summary.lastTime, summary.alerts, JSON.stringify(summary.users), summary.userCount, JSON.stringify(summary.ips), summary.ipCount, JSON.stringify(summary.rules)).lastInsertRowid,
+  );
+  addIncidentEvents(db, id, incident.eventIds);
+  return id;
+}
+
+/** Add alerts to an incident (an alert already in it is left as it is). */
+export function addIncidentEvents(db: CaseDatabase, incidentId: number, eventIds: readonly number[]): void {
+  const insert = db.prepare(`INSERT OR IGNORE INTO incident_events (incident_id, event_id) VALUES (?, ?)`);
+  for (const eventId of eventIds) insert.run(incidentId, eventId);
+}
+
+/** Rewrite an incident's summary after alerts joined it; its status and notes stay. */
+export function updateIncidentSummary(db: CaseDatabase, incidentId: number, summary: IncidentSummary): void {
+  db.prepare(
+    `UPDATE incidents SET title = ?, level = ?, max_risk = ?, first_ts = ?, last_ts = ?, alerts = ?, users = ?, user_count = ?, ips = ?, ip_count = ?, rules = ? WHERE id = ?`,
+  ).run(summary.title, summary.level, summary.maxRisk, summary.firstTime, summary.lastTime, summary.alerts, JSON.stringify(summary.users), summary.userCount, JSON.stringify(summary.ips), summary.ipCount, JSON.stringify(summary.rules), incidentId);
+}
+
+/** The ids of an incident's alerts. */
+export function incidentEventIds(db: CaseDatabase, incidentId: number): number[] {
+  return db.prepare(`SELECT event_id FROM incident_events WHERE incident_id = ?`).pluck().all(incidentId) as number[];
+}

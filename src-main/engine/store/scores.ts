@@ -100,3 +100,8 @@ export function iterateScoredEvents(db: CaseDatabase, runId: number): IterableIt
     )
     .iterate(runId) as IterableIterator<ScoredEventRow>;
 }
+
+/** The highest event id a run has a score for (0 when none): events above it were stored after the run read the case. */
+export function maxScoredEventId(db: CaseDatabase, runId: number): number {
+  return (db.prepare(`SELECT MAX(event_id) FROM scores WHERE run_id = ?`).pluck().get(runId) as number | null) ?? 0;
+}

@@ -15,6 +15,8 @@ export interface WebhookChannelOptions {
   headers?: Record<string, string>;
   /** Limit on the whole request. Default 10 s. */
   timeoutMs?: number;
+  /** `json` (the default): the text and the alert's fields; `slack`: only Slack's `{ text }`. */
+  style?: 'json' | 'slack';
 }
 
 /** The JSON body a webhook receives. */
@@ -37,7 +39,8 @@ export function createWebhookChannel(options: WebhookChannelOptions): AlertChann
     kind: 'webhook',
     name,
     send(alert: AlertMessage): Promise<void> {
-      const body: WebhookBody = { text: `*${alertSubject(alert)}*\n${alertText(alert)}`, alert };
+      const text = `*${alertSubject(alert)}*\n${alertText(alert)}`;
+      const body: WebhookBody | { text: string } = options.style === 'slack' ? { text } : { text, alert };
       return post(url, JSON.stringify(body), options.headers ?? {}, timeout);
     },
     close(): void {},

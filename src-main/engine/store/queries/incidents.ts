@@ -8,6 +8,7 @@ import {
   type IncidentFilter,
   type IncidentNote,
 } from '../../../../src-shared/api.js';
+import type { AlertPoint } from '../../../../src-shared/incidents/group-alerts.js';
 import { recordAudit } from '../audit.js';
 import type { CaseDatabase } from '../database.js';
 import { toDecision } from './event-scores.js';
@@ -80,6 +81,27 @@ export function incidentAlerts(db: CaseDatabase, incident: Incident, limit: numb
     decision: toDecision(row.decision ?? 'allow'),
     reasons: parseReasons(row.reasons ?? '[]').sort((a, b) => b.severity - a.severity),
     label: row.label,
+  }));
+}
+
+/** An incident's alerts as grouping reads them (with the run's scores), in time order: to summarise it again when alerts join. */
+export function incidentAlertPoints(db: CaseDatabase, incidentId: number, runId: number): AlertPoint[] {
+  const rows = db
+    .prepare(
+      `SELECT events.id AS eventId, events.ts AS time, events.user AS user, events.ip AS ip, scores.risk AS risk, scores.level AS level, scores.reasons AS reasons
+       FROM incident_events CROSS JOIN events ON events.id = incident_events.event_id
+       JOIN scores ON scores.run_id = ? AND scores.event_id = events.id
+       WHERE incident_events.incident_id = ? ORDER BY events.ts, events.id`,
+    )
+    .all(runId, incidentId) as { eventId: number; time: number; user: string; ip: string | null; risk: number; level: string; reasons: string }[];
+  return rows.map((row) => ({
+    eventId: row.eventId,
+    time: row.time,
+    user: row.user,
+    ip: row.ip,
+    risk: row.risk,
+    level: toRiskLevel(row.level),
+    reasons: parseReasons(row.reasons).map((reason) => ({ rule: reason.rule, severity: reason.severity })),
   }));
 }
 

@@ -1,0 +1,254 @@
+/**
+ * The whole live path over one case, run inside the live worker: listeners → bounded queues → stored in
+ * small transactions → scored with the latest run (lockout applied, score rows stored) → alerts under the
+ * case's policy, recorded in the case's incidents → e-mail and webhook deliveries queued, the alert handed
+ * to the caller (the desktop channel). Everything it does is visible in `status()`.
+ */
+import type { AlertChannels, Settings } from '../../../src-shared/api/settings.js';
+import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';
+import type { AlertMessage } from '../alerts/alert-message.js';
+import { channelsFromSettings } from '../alerts/channels/from-settings.js';
+import { ensureIncidents } from '../alerts/derive-incidents.js';
+import { AlertDispatcher } from '../alerts/dispatcher.js';
+import { recordLiveIncidents, type IncidentPlacement } from '../alerts/live-incidents.js';
+import { NotificationGate } from '../alerts/notification-gate.js';
+import { isPolicyAlert, reachesThreshold } from '../alerts/policy.js';
+import { inQuietHours } from '../alerts/quiet-hours.js';
+import type { DeliveryOptions } from '../alerts/delivery.js';
+import type { LocationSources } from '../enrich/enricher.js';
+import { openCase, type CaseDatabase } from '../store/database.js';
+import { readSettings } from '../store/queries/settings.js';
+import { LiveIngest } from './live-ingest.js';
+import { startInput } from './live-listeners.js';
+import { LiveScoring, type ScoredLiveEvent } from './live-scoring.js';
+import type { LiveStoredEvent } from './live-source-writer.js';
+import type { LiveAlert, LiveListenerConfig, LiveListenerStatus, LiveSessionStatus } from './live-types.js';
+import { RateCounter } from './rate-counter.js';
+
+/** What a pipeline needs. */
+export interface LivePipelineOptions {
+  casePath: string;
+  /** Who the audit trail names for this session's actions. */
+  actor: string;
+  /** IANA zone and year for syslog timestamps without them. */
+  timeZone?: string;
+  year?: number;
+  onAlert: (alert: LiveAlert) => void;
+  onError: (message: string) => void;
+  /** Channels for this session in place of the case's (the CLI's --webhook and --email-to). */
+  channels?: AlertChannels;
+  /** Longest wait before queued messages are stored. Default 20 ms (alert latency). */
+  flushMs?: number;
+  /** How often to look for a newer trained run. Default 2 s. */
+  runCheckMs?: number;
+  /** Retries of deliveries (tests make them instant). */
+  delivery?: DeliveryOptions;
+  locations?: LocationSources;
+  /** Clock for quiet hours. Default Date.now. */
+  now?: () => number;
+}
+
+/** One listener of the session. */
+interface ListenerRecord {
+  kind: LiveListenerConfig['kind'];
+  address: string;
+  startedAt: number;
+  scored: number;
+  lastEventAt: number | null;
+}
+
+/** The live path over one case, on one connection of its own. */
+export class LivePipeline {
+  private readonly db: CaseDatabase;
+  private readonly ingest: LiveIngest;
+  private readonly scoring: LiveScoring;
+  private readonly listeners = new Map<number, ListenerRecord>();
+  private readonly rate = new RateCounter(5);
+  private readonly gate = new NotificationGate();
+  private settings: Settings;
+  private dispatcher: AlertDispatcher;
+  private alerts = 0;
+  private readonly runTimer: NodeJS.Timeout;
+  private stopped = false;
+
+  private constructor(private readonly options: LivePipelineOptions) {
+    this.db = openCase(options.casePath);
+    this.settings = readSettings(this.db);
+    this.dispatcher = this.createDispatcher();
+    this.scoring = new LiveScoring({
+      db: this.db,
+      casePath: options.casePath,
+      actor: options.actor,
+      onScored: (scored) => this.handleScored(scored),
+      onError: options.onError,
+      onRunReady: (runId) => ensureIncidents(this.db, runId, this.settings.challengeThreshold),
+      isNotable: (score) => reachesThreshold(score, this.settings.challengeThreshold),
+    });
+    this.ingest = new LiveIngest(this.db, {
+      timeZone: options.timeZone,
+      year: options.year,
+      actor: options.actor,
+      locations: options.locations,
+      flushMs: options.flushMs ?? 20,
+      onEvents: (events, sourceId) => this.handleStored(events, sourceId),
+      onError: (error) => options.onError(`cannot store live messages: ${error.message}`),
+    });
+    this.runTimer = setInterval(() => void this.scoring.refresh().catch((error: unknown) => options.onError(String(error))), options.runCheckMs ?? 2000);
+  }
+
+  /** Open the case and bring scoring to the present (the replay of the latest run, if any). */
+  static async start(options: LivePipelineOptions): Promise<LivePipeline> {
+    const pipeline = new LivePipeline(options);
+    try {
+      await pipeline.scoring.refresh();
+    } catch (error) {
+      await pipeline.stop();
+      throw error;
+    }
+    return pipeline;
+  }
+
+  /** Start a listener; rejects with a clear message when its address or file cannot be used. */
+  async addListener(config: LiveListenerConfig): Promise<LiveListenerStatus> {
+    if (this.stopped) throw new Error('the live session has stopped');
+    const { input, address } = await startInput(config);
+    const id = this.ingest.add(input);
+    this.listeners.set(id, { kind: config.kind, address, startedAt: Date.now(), scored: 0, lastEventAt: null });
+    return this.listenerStatus(id);
+  }
+
+  /** Stop a listener, storing and scoring what it queued. */
+  async removeListener(id: number): Promise<void> {
+    if (!this.listeners.has(id)) throw new Error(`no listener #${id} in this session`);
+    await this.ingest.remove(id);
+    this.listeners.delete(id);
+  }
+
+  /** Counters of every listener, the scoring run and the alert count. */
+  status(): LiveSessionStatus {
+    return {
+      listeners: [...this.listeners.keys()].map((id) => this.listenerStatus(id)),
+      scoring: this.scoring.status(),
+      alerts: this.alerts,
+      recentRate: this.rate.perMinute(Date.now()),
+      deliveries: this.dispatcher.pending,
+      failure: null,
+    };
+  }
+
+  /** Read the case's settings again (policy, channels, threshold) after a change. */
+  reloadSettings(): void {
+    const previous = this.settings;
+    this.settings = readSettings(this.db);
+    if (!this.options.channels && JSON.stringify(previous.alertChannels) !== JSON.stringify(this.settings.alertChannels)) {
+      const old = this.dispatcher;
+      this.dispatcher = this.createDispatcher();
+      void old.close();
+    }
+    const runId = this.scoring.status().runId;
+    if (runId !== null && previous.challengeThreshold !== this.settings.challengeThreshold) ensureIncidents(this.db, runId, this.settings.challengeThreshold);
+  }
+
+  /** Look for a newer trained run now (also done every few seconds). */
+  refreshRun(): Promise<void> {
+    return this.scoring.refresh();
+  }
+
+  /** Close the listeners, store and score what they queued, finish deliveries (up to 10 s), close the case. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.runTimer);
+    await this.ingest.stop();
+    this.scoring.close();
+    await this.dispatcher.close();
+    this.db.close();
+  }
+
+  private listenerStatus(id: number): LiveListenerStatus {
+    const record = this.listeners.get(id) as ListenerRecord;
+    const counts = this.ingest.stats().sources[id] ?? { received: 0, stored: 0, rejected: 0, ignored: 0, dropped: 0, queueDepth: 0 };
+    return { id, kind: record.kind, address: record.address, startedAt: record.startedAt, ...counts, scored: record.scored, lastEventAt: record.lastEventAt };
+  }
+
+  private handleStored(events: LiveStoredEvent[], sourceId: number): void {
+    const now = Date.now();
+    this.rate.add(now, events.length);
+    const record = this.listeners.get(sourceId);
+    if (record) record.lastEventAt = now;
+    this.scoring.score(events, sourceId);
+  }
+
+  private handleScored(scored: ScoredLiveEvent[]): void {
+    const { challengeThreshold, alertPolicy } = this.settings;
+    for (const item of scored) {
+      const record = item.backfill ? undefined : this.listeners.get(item.sourceId);
+      if (record) record.scored++;
+    }
+    const notable = scored.filter((item) => reachesThreshold(item.verdict.score, challengeThreshold));
+    if (notable.length === 0) return;
+    let placements: Map<number, IncidentPlacement>;
+    try {
+      placements = recordLiveIncidents(this.db, notable[0].runId, notable.map(alertPoint), alertPolicy.incidentWindowMinutes);
+    } catch (error) {
+      this.options.onError(`cannot record alerts in incidents: ${(error as Error).message}`);
+      placements = new Map();
+    }
+    const quiet = inQuietHours(alertPolicy.quietHours, (this.options.now ?? Date.now)());
+    for (const item of notable) {
+      const { score, decision, reasons, lock } = item.verdict;
+      if (item.backfill || !isPolicyAlert(alertPolicy, challengeThreshold, { risk: score.risk, level: score.level, user: item.event.user, reasons })) continue;
+      const placement = placements.get(item.event.id) ?? null;
+      const notify = this.gate.admit(placement?.incidentId ?? null, placement?.level ?? score.level, quiet);
+      const { event } = item;
+      const alert: LiveAlert = {
+        eventId: event.id,
+        sourceId: item.sourceId,
+        time: event.time,
+        receivedAt: event.receivedAt,
+        user: event.user,
+        ip: event.ip,
+        country: event.country,
+        city: event.city,
+        risk: score.risk,
+        level: score.level,
+        decision,
+        reasons: reasons.map((reason) => reason.reason),
+        incidentId: placement?.incidentId ?? null,
+        lockedUntil: lock?.until ?? null,
+        lockStarted: lock?.started ?? false,
+        notify,
+      };
+      this.alerts++;
+      this.options.onAlert(alert);
+      if (notify) this.dispatcher.send(alertMessage(alert));
+    }
+  }
+
+  private createDispatcher(): AlertDispatcher {
+    const channels = channelsFromSettings(this.options.channels ?? this.settings.alertChannels, this.options.onError);
+    return new AlertDispatcher(this.db, channels, { actor: this.options.actor, ...this.options.delivery });
+  }
+}
+
+/** A scored event as incident grouping reads it. */
+function alertPoint(item: ScoredLiveEvent): AlertPoint {
+  const { score, reasons } = item.verdict;
+  return { eventId: item.event.id, time: item.event.time, user: item.event.user, ip: item.event.ip, risk: score.risk, level: score.level, reasons: reasons.map((reason) => ({ rule: reason.rule, severity: reason.severity })) };
+}
+
+/** A live alert as the e-mail and webhook channels send it. */
+export function alertMessage(alert: LiveAlert): AlertMessage {
+  const place = [alert.city, alert.country].filter((part) => part).join(', ') || null;
+  return {
+    id: alert.incidentId === null ? `event-${alert.eventId}` : `incident-${alert.incidentId}/event-${alert.eventId}`,
+    time: alert.time,
+    user: alert.user,
+    ip: alert.ip,
+    risk: alert.risk,
+    level: alert.level as AlertMessage['level'],
+    decision: alert.decision as AlertMessage['decision'],
+    reasons: alert.reasons,
+    place,
+  };
+}
