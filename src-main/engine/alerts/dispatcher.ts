@@ -42,9 +42,9 @@ export class AlertDispatcher {
     return this.queues.map((queue) => `${queue.channel.kind} ${queue.channel.name}`);
   }
 
-  /** Alerts waiting or being delivered, over all channels. */
+  /** Alerts waiting or being delivered, over all channels (the one under way stays first in its queue). */
   get pending(): number {
-    return this.queues.reduce((sum, queue) => sum + queue.waiting.length + (queue.running ? 1 : 0), 0);
+    return this.queues.reduce((sum, queue) => sum + queue.waiting.length, 0);
   }
 
   /** Queue an alert for every channel; returns at once. */
