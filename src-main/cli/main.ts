@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   score: () => import('./commands/score.js'),
   eval: () => import('./commands/eval.js'),
   listen: () => import('./commands/listen.js'),
+  alerts: () => import('./commands/alerts.js'),
 };
 
 /** The `vigil` command line: dispatches to one module per command. Resolves to the exit code. */

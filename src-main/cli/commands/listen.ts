@@ -1,19 +1,21 @@
 import { parseArgs } from 'node:util';
-import { FileTail } from '../../engine/live/file-tail.js';
-import type { LiveInput } from '../../engine/live/live-input.js';
-import { LiveIngest, type LiveIngestStats } from '../../engine/live/live-ingest.js';
-import { startSyslogListener } from '../../engine/live/syslog-server.js';
-import { openCase } from '../../engine/store/database.js';
+import type { AlertChannels } from '../../../src-shared/api/settings.js';
+import { parseEndpoint } from '../../engine/live/live-listeners.js';
+import { LiveSession, type LiveAlert, type LiveListenerConfig, type LiveListenerStatus, type LiveSessionStatus } from '../../engine/live/live-session.js';
 import { UsageError, type Command } from '../command.js';
 import { createProgressLine, formatCount } from '../progress.js';
 
 const usage =
   'vigil listen --case CASE.vigil [--udp [HOST:]PORT]... [--tcp [HOST:]PORT]... [--tail FILE]... [--from-start]\n' +
-  '             [--tz ZONE] [--year YYYY] [--queue N] [--max-message BYTES] [--seconds N]';
+  '             [--tz ZONE] [--year YYYY] [--queue N] [--max-message BYTES] [--seconds N]\n' +
+  '             [--webhook URL]... [--webhook-style json|slack] [--email-to ADDR]... --smtp HOST:PORT --email-from ADDR';
 
-/** `vigil listen`: receive syslog (UDP, TCP) and follow files into a case, showing the counters, until interrupted. */
+/**
+ * `vigil listen`: receive syslog (UDP, TCP) and follow files into a case; each login is scored with the
+ * case's latest trained run and every alert printed as it fires, with the counters, until interrupted.
+ */
 export const command: Command = {
-  summary: 'Listen for syslog (UDP/TCP) and follow log files, storing logins in a case as they arrive',
+  summary: 'Listen for syslog (UDP/TCP) and follow log files: store, score and alert on logins as they arrive',
   usage,
   async run(argv) {
     const { values } = parseArgs({
@@ -29,58 +31,144 @@ export const command: Command = {
         queue: { type: 'string', default: '10000' },
         'max-message': { type: 'string', default: '65536' },
         seconds: { type: 'string' },
+        webhook: { type: 'string', multiple: true },
+        'webhook-style': { type: 'string', default: 'json' },
+        'email-to': { type: 'string', multiple: true },
+        smtp: { type: 'string' },
+        'email-from': { type: 'string' },
       },
     });
     if (!values.case) throw new UsageError('--case is required');
-    const endpoints = [...(values.udp ?? []).map((text) => ({ transport: 'udp' as const, ...readEndpoint(text) })), ...(values.tcp ?? []).map((text) => ({ transport: 'tcp' as const, ...readEndpoint(text) }))];
-    const files = values.tail ?? [];
-    if (endpoints.length === 0 && files.length === 0) throw new UsageError('name at least one --udp, --tcp or --tail');
     const queueCapacity = readInteger(values.queue, '--queue', 1, 10_000_000);
     const maxMessageBytes = readInteger(values['max-message'], '--max-message', 480, 16 * 1024 * 1024);
+    const sizes = { queueCapacity, maxMessageBytes };
+    const listeners: LiveListenerConfig[] = [
+      ...(values.udp ?? []).map((address) => ({ kind: 'syslog-udp' as const, address: checkEndpoint(address), ...sizes })),
+      ...(values.tcp ?? []).map((address) => ({ kind: 'syslog-tcp' as const, address: checkEndpoint(address), ...sizes })),
+      ...(values.tail ?? []).map((address) => ({ kind: 'file-tail' as const, address, fromStart: values['from-start'], ...sizes })),
+    ];
+    if (listeners.length === 0) throw new UsageError('name at least one --udp, --tcp or --tail');
     const year = values.year === undefined ? undefined : readInteger(values.year, '--year', 1970, 2100);
     const seconds = values.seconds === undefined ? undefined : readInteger(values.seconds, '--seconds', 1, 365 * 86_400);
     if (values.tz) checkTimeZone(values.tz);
-
-    const db = openCase(values.case);
-    const ingest = new LiveIngest(db, { timeZone: values.tz, year, actor: 'cli', onError: (error) => process.stderr.write(`cannot store live messages: ${error.message}\n`) });
-    const inputs: LiveInput[] = [];
-    try {
-      for (const endpoint of endpoints) inputs.push(await startSyslogListener({ ...endpoint, queueCapacity, maxMessageBytes }));
-    } catch (error) {
-      await Promise.all(inputs.map((input) => input.close()));
-      await ingest.stop();
-      db.close();
-      throw new UsageError(`cannot listen: ${(error as Error).message}`);
-    }
-    for (const path of files) inputs.push(new FileTail({ path, from: values['from-start'] ? 'start' : 'end', queueCapacity, maxMessageBytes }));
-    const sourceIds = inputs.map((input) => ingest.add(input));
-    inputs.forEach((input, index) => process.stdout.write(`${input.name} → source #${sourceIds[index]}\n`));
-    process.stdout.write(`Storing into ${values.case}. Press Ctrl+C to stop.\n`);
+    const channels = channelOptions(values);
 
     const progress = createProgressLine();
-    const timer = setInterval(() => progress.update(describe(ingest.stats()), null), 1000);
+    let scoring: string | null = null;
+    const say = (line: string): void => {
+      // Clear a progress line drawn on the terminal before printing above it.
+      if (process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+      process.stdout.write(`${line}\n`);
+    };
+    const session = await LiveSession.start({
+      casePath: values.case,
+      actor: 'cli',
+      timeZone: values.tz,
+      year,
+      channels,
+      onAlert: (alert) => say(alertLine(alert)),
+      onError: (message) => say(`problem: ${message}`),
+      onStatus: (status) => {
+        const now = scoringLine(status);
+        if (now !== scoring) say(now);
+        scoring = now;
+        progress.update(describe(totals(status.listeners), status.alerts), null);
+      },
+    }).catch((error: Error) => {
+      throw new Error(`cannot open ${values.case} for listening: ${error.message}`);
+    });
+    try {
+      for (const listener of listeners) {
+        const started = await session.addListener(listener);
+        process.stdout.write(`${listener.kind} ${started.address} → source #${started.id}\n`);
+      }
+    } catch (error) {
+      await session.stop();
+      throw new UsageError(`cannot listen: ${(error as Error).message}`);
+    }
+    if (channels) process.stdout.write(`Alerts also go to: ${[...(channels.email ? [`e-mail ${channels.email.to.join(', ')}`] : []), ...channels.webhooks.map((hook) => `${hook.style} webhook ${new URL(hook.url).host}`)].join('; ')} (this run only).\n`);
+    process.stdout.write(`Storing into ${values.case}. Press Ctrl+C to stop.\n`);
+
     await waitForStop(seconds);
-    clearInterval(timer);
+    const last = session.status();
+    await session.stop();
     progress.done();
-    await ingest.stop();
-    const stats = ingest.stats();
-    db.close();
-    inputs.forEach((input, index) => process.stdout.write(`${input.name}: ${describe(stats.sources[sourceIds[index]])}\n`));
+    const final = session.status();
+    const listed = final.listeners.length > 0 ? final.listeners : last.listeners;
+    for (const listener of listed) process.stdout.write(`${listener.kind} ${listener.address}: ${describe(listener, null)}\n`);
+    process.stdout.write(`${formatCount(final.alerts)} alert${final.alerts === 1 ? '' : 's'}${final.scoring.runId === null ? ` (${final.scoring.reason ?? 'not scored'})` : ` with run #${final.scoring.runId}`}; list incidents with: vigil alerts --case ${values.case}\n`);
+    if (final.failure) {
+      process.stderr.write(`vigil listen: ${final.failure}\n`);
+      return 1;
+    }
     return 0;
   },
 };
 
-/** The counters in one line. */
-function describe(stats: LiveIngestStats): string {
-  return `received ${formatCount(stats.received)} · stored ${formatCount(stats.stored)} events · rejected ${formatCount(stats.rejected)} · ignored ${formatCount(stats.ignored)} · dropped ${formatCount(stats.dropped)} · queued ${formatCount(stats.queueDepth)}`;
+/** One readable line per alert: time, level, risk, decision, user, address, place, reasons, and a new lock. */
+export function alertLine(alert: LiveAlert): string {
+  const time = new Date(alert.time).toISOString().slice(0, 19).replace('T', ' ');
+  const place = [alert.city, alert.country].filter((part) => part).join(', ') || 'unknown place';
+  const lock = alert.lockStarted && alert.lockedUntil !== null ? `  LOCKED until ${new Date(alert.lockedUntil).toISOString().slice(0, 19).replace('T', ' ')}Z` : '';
+  const incident = alert.incidentId === null ? '' : ` #${alert.incidentId}`;
+  const quiet = alert.notify ? '' : ' (not notified)';
+  return `ALERT ${time}Z ${alert.level.toUpperCase().padEnd(8)} risk ${alert.risk.toFixed(0).padStart(3)} ${alert.decision.padEnd(9)} ${alert.user} ${alert.ip ?? '-'} (${place})${incident}${quiet}: ${alert.reasons.join('; ') || 'no reason above the explanation threshold'}${lock}`;
 }
 
-/** `PORT`, `HOST:PORT` or `[IPv6]:PORT`; the host defaults to 127.0.0.1. */
-function readEndpoint(text: string): { host: string; port: number } {
-  const match = /^(?:\[([^\]]+)\]:|([^:]+):)?(\d{1,5})$/.exec(text);
-  const port = match ? Number(match[3]) : Number.NaN;
-  if (!match || port > 65535) throw new UsageError(`a listener address is [HOST:]PORT, not '${text}'`);
-  return { host: match[1] ?? match[2] ?? '127.0.0.1', port };
+function scoringLine(status: LiveSessionStatus): string {
+  return status.scoring.runId === null ? `not scoring: ${status.scoring.reason ?? 'starting'}` : `scoring with run #${status.scoring.runId}`;
+}
+
+function totals(listeners: readonly LiveListenerStatus[]): Omit<LiveListenerStatus, 'id' | 'kind' | 'address' | 'startedAt' | 'lastEventAt'> {
+  const sum = { received: 0, stored: 0, scored: 0, rejected: 0, ignored: 0, dropped: 0, queueDepth: 0 };
+  for (const listener of listeners) for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += listener[key];
+  return sum;
+}
+
+/** The counters in one line. */
+function describe(counts: ReturnType<typeof totals>, alerts: number | null): string {
+  const tail = alerts === null ? '' : ` · ${formatCount(alerts)} alerts`;
+  return `received ${formatCount(counts.received)} · stored ${formatCount(counts.stored)} events · scored ${formatCount(counts.scored)} · rejected ${formatCount(counts.rejected)} · ignored ${formatCount(counts.ignored)} · dropped ${formatCount(counts.dropped)} · queued ${formatCount(counts.queueDepth)}${tail}`;
+}
+
+/** The channels named on the command line (they replace the case's for this run), or undefined. */
+function channelOptions(values: { webhook?: string[]; 'webhook-style'?: string; 'email-to'?: string[]; smtp?: string; 'email-from'?: string }): AlertChannels | undefined {
+  const style = values['webhook-style'];
+  if (style !== 'json' && style !== 'slack') throw new UsageError(`--webhook-style is json or slack, not '${style}'`);
+  const webhooks = (values.webhook ?? []).map((url) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new UsageError(`--webhook needs an http(s) address, not '${url}'`);
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--webhook needs an http(s) address, not '${url}'`);
+    return { url, style: style as 'json' | 'slack' };
+  });
+  const to = values['email-to'] ?? [];
+  let email: AlertChannels['email'] = null;
+  if (to.length > 0 || values.smtp || values['email-from']) {
+    if (to.length === 0 || !values.smtp || !values['email-from']) throw new UsageError('e-mail alerts need --email-to, --smtp HOST:PORT and --email-from together');
+    const { host, port } = (() => {
+      try {
+        return parseEndpoint(values.smtp);
+      } catch {
+        throw new UsageError(`--smtp is HOST:PORT, not '${values.smtp}'`);
+      }
+    })();
+    email = { host, port, secure: port === 465, from: values['email-from'], to };
+  }
+  if (webhooks.length === 0 && !email) return undefined;
+  return { desktop: false, email, webhooks };
+}
+
+function checkEndpoint(text: string): string {
+  try {
+    parseEndpoint(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return text;
 }
 
 function readInteger(text: string, option: string, low: number, high: number): number {

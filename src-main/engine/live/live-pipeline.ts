@@ -96,15 +96,13 @@ export class LivePipeline {
     this.runTimer = setInterval(() => void this.scoring.refresh().catch((error: unknown) => options.onError(String(error))), options.runCheckMs ?? 2000);
   }
 
-  /** Open the case and bring scoring to the present (the replay of the latest run, if any). */
+  /**
+   * Open the case and start bringing scoring to the present: the replay of the latest run runs in the
+   * background (the status says so), listeners can be added at once and their events wait for it.
+   */
   static async start(options: LivePipelineOptions): Promise<LivePipeline> {
     const pipeline = new LivePipeline(options);
-    try {
-      await pipeline.scoring.refresh();
-    } catch (error) {
-      await pipeline.stop();
-      throw error;
-    }
+    void pipeline.scoring.refresh().catch((error: unknown) => options.onError(`cannot load the trained run: ${(error as Error).message}`));
     return pipeline;
   }
 
@@ -160,7 +158,7 @@ export class LivePipeline {
     this.stopped = true;
     clearInterval(this.runTimer);
     await this.ingest.stop();
-    this.scoring.close();
+    await this.scoring.close();
     await this.dispatcher.close();
     this.db.close();
   }

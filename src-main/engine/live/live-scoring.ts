@@ -69,6 +69,7 @@ export class LiveScoring {
   /** Look for a newer complete run and start using it (resolves once its replay is done). */
   refresh(): Promise<void> {
     if (this.replaying) return this.replaying;
+    if (this.closed) return Promise.resolve();
     const latest = latestCompleteRunId(this.options.db);
     if (latest === null || latest === this.state?.run.id) return Promise.resolve();
     this.replaying = this.load().finally(() => (this.replaying = null));
@@ -86,9 +87,10 @@ export class LiveScoring {
     this.scoreNow(this.state, events, sourceId);
   }
 
-  /** Stop: a replay under way ends at its next slice. */
-  close(): void {
+  /** Stop: a replay under way ends at its next slice (resolves then); events waiting for it stay unscored. */
+  async close(): Promise<void> {
     this.closed = true;
+    await this.replaying?.catch(() => undefined);
   }
 
   private scoreNow(state: RunScoring, events: LiveStoredEvent[], sourceId: number): void {

@@ -45,7 +45,9 @@ async function trainedCase(name: string): Promise<string> {
 }
 
 async function startPipeline(casePath: string, alerts: LiveAlert[] = [], errors: string[] = []): Promise<LivePipeline> {
-  return LivePipeline.start({ casePath, actor: 'test', year: 2026, flushMs: 10, runCheckMs: 50, onAlert: (alert) => alerts.push(alert), onError: (message) => errors.push(message) });
+  const pipeline = await LivePipeline.start({ casePath, actor: 'test', year: 2026, flushMs: 10, runCheckMs: 50, onAlert: (alert) => alerts.push(alert), onError: (message) => errors.push(message) });
+  await pipeline.refreshRun();
+  return pipeline;
 }
 
 async function stream(pipeline: LivePipeline, text: string[]): Promise<number> {
