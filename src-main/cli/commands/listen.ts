@@ -119,16 +119,17 @@ function scoringLine(status: LiveSessionStatus): string {
   return status.scoring.runId === null ? `not scoring: ${status.scoring.reason ?? 'starting'}` : `scoring with run #${status.scoring.runId}`;
 }
 
-function totals(listeners: readonly LiveListenerStatus[]): Omit<LiveListenerStatus, 'id' | 'kind' | 'address' | 'startedAt' | 'lastEventAt'> {
+function totals(listeners: readonly LiveListenerStatus[]): Omit<LiveListenerStatus, 'id' | 'kind' | 'address' | 'startedAt' | 'lastEventAt' | 'kernelDrops'> {
   const sum = { received: 0, stored: 0, scored: 0, rejected: 0, ignored: 0, dropped: 0, queueDepth: 0 };
   for (const listener of listeners) for (const key of Object.keys(sum) as (keyof typeof sum)[]) sum[key] += listener[key];
   return sum;
 }
 
 /** The counters in one line. */
-function describe(counts: ReturnType<typeof totals>, alerts: number | null): string {
+function describe(counts: ReturnType<typeof totals> & { kernelDrops?: number | null }, alerts: number | null): string {
   const tail = alerts === null ? '' : ` · ${formatCount(alerts)} alerts`;
-  return `received ${formatCount(counts.received)} · stored ${formatCount(counts.stored)} events · scored ${formatCount(counts.scored)} · rejected ${formatCount(counts.rejected)} · ignored ${formatCount(counts.ignored)} · dropped ${formatCount(counts.dropped)} · queued ${formatCount(counts.queueDepth)}${tail}`;
+  const kernel = 'kernelDrops' in counts && typeof counts.kernelDrops === 'number' && counts.kernelDrops > 0 ? ` (+${formatCount(counts.kernelDrops)} by the kernel)` : '';
+  return `received ${formatCount(counts.received)} · stored ${formatCount(counts.stored)} events · scored ${formatCount(counts.scored)} · rejected ${formatCount(counts.rejected)} · ignored ${formatCount(counts.ignored)} · dropped ${formatCount(counts.dropped)}${kernel} · queued ${formatCount(counts.queueDepth)}${tail}`;
 }
 
 /** The channels named on the command line (they replace the case's for this run), or undefined. */

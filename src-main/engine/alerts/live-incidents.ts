@@ -2,17 +2,16 @@
  * Live alerts into the case's incidents, the same table the batch grouping fills after training: an alert
  * joins the open incident (new or acknowledged) of the same user, or else of the same address, whose
  * latest alert is at most the window earlier; otherwise it opens a new incident. The incident's summary
- * is computed again from all its alerts; its status and notes are never touched. A later batch grouping
+ * is kept up to date (`IncidentTally`); its status and notes are never touched. A later batch grouping
  * (a changed threshold, a new run) replaces these incidents as a whole and carries their triage over,
  * so nothing is counted twice.
  */
 import { riskLevels, type RiskLevel } from '../../../src-shared/detect/ensemble.js';
 import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';
-import { summariseIncident } from '../../../src-shared/incidents/summarise-incident.js';
 import type { CaseDatabase } from '../store/database.js';
-import { addIncidentEvents, insertIncident, latestOpenIncidentAlert, updateIncidentSummary } from '../store/incidents.js';
+import { addIncidentEvents, insertIncident, latestOpenIncidentAlert, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
 import { incidentAlertPoints } from '../store/queries/incidents.js';
-import { toRiskLevel } from '../store/queries/model-runs.js';
+import { IncidentTally } from './incident-tally.js';
 
 /** Where an alert landed. */
 export interface IncidentPlacement {
@@ -23,56 +22,102 @@ export interface IncidentPlacement {
   rose: boolean;
 }
 
-/** An incident touched by a batch. */
-interface Touched {
+/** The latest alert placed for a user or an address. */
+interface Placed {
   id: number;
-  before: number;
-  added: number[];
+  time: number;
 }
 
-/**
- * Record a batch of alerts (in time order; their scores already stored for `runId`) into incidents, in
- * one transaction; returns each alert's placement by event id.
- */
-export function recordLiveIncidents(db: CaseDatabase, runId: number, alerts: readonly AlertPoint[], windowMinutes: number): Map<number, IncidentPlacement> {
-  const windowMs = windowMinutes * 60_000;
-  return db.transaction(() => {
-    const touched = new Map<number, Touched>();
-    // Incidents this batch placed alerts in, by user and by address, with the latest alert's time.
-    const byUser = new Map<string, { id: number; time: number }>();
-    const byIp = new Map<string, { id: number; time: number }>();
-    const placedIn = new Map<number, number>();
-    for (const alert of alerts) {
-      const recent = (entry: { id: number; time: number } | undefined) => (entry && alert.time - entry.time <= windowMs && alert.time >= entry.time ? entry.id : null);
-      let incidentId = recent(byUser.get(alert.user));
-      if (incidentId === null) {
-        const stored = latestOpenIncidentAlert(db, runId, alert.user, alert.ip, alert.time - windowMs, alert.time);
-        const fromBatch = alert.ip === null ? null : recent(byIp.get(alert.ip));
-        incidentId = stored?.by === 'user' ? stored.incidentId : (fromBatch ?? stored?.incidentId ?? null);
-        if (incidentId !== null && !touched.has(incidentId) && stored?.incidentId === incidentId) {
-          touched.set(incidentId, { id: incidentId, before: riskLevels.indexOf(toRiskLevel(stored.level)), added: [] });
+/** Incidents kept in memory at most (the least recently touched are read again from the case when needed). */
+const tallyLimit = 2000;
+
+/** Records live alerts of one session into incidents. */
+export class LiveIncidents {
+  private readonly byUser = new Map<string, Placed>();
+  private readonly byIp = new Map<string, Placed>();
+  private readonly tallies = new Map<number, IncidentTally>();
+
+  constructor(private readonly db: CaseDatabase) {}
+
+  /** Record a batch of alerts (their scores stored for `runId`) in one transaction; returns each alert's placement by event id. */
+  record(runId: number, alerts: readonly AlertPoint[], windowMinutes: number): Map<number, IncidentPlacement> {
+    const windowMs = windowMinutes * 60_000;
+    return this.db.transaction(() => {
+      const touched = new Map<number, { before: number; added: number[] }>();
+      const placedIn = new Map<number, number>();
+      for (const alert of alerts) {
+        let incidentId = this.find(runId, alert, windowMs);
+        if (incidentId === null) incidentId = this.open(runId, alert, touched);
+        else if (!touched.has(incidentId)) touched.set(incidentId, { before: riskLevels.indexOf(this.tally(incidentId, runId).summary().level), added: [] });
+        const tally = this.tally(incidentId, runId);
+        // An alert already in the incident (a catch-up score the batch grouping placed) is not counted twice.
+        if (!tally.has(alert.eventId)) {
+          (touched.get(incidentId) as { added: number[] }).added.push(alert.eventId);
+          tally.add(alert);
         }
+        placedIn.set(alert.eventId, incidentId);
+        const placed = { id: incidentId, time: alert.time };
+        this.byUser.set(alert.user, placed);
+        if (alert.ip !== null) this.byIp.set(alert.ip, placed);
       }
-      if (incidentId === null) {
-        incidentId = insertIncident(db, runId, { summary: summariseIncident([alert]), eventIds: [alert.eventId] });
-        touched.set(incidentId, { id: incidentId, before: -1, added: [] });
-      } else {
-        (touched.get(incidentId) as Touched).added.push(alert.eventId);
+      const levels = new Map<number, { level: RiskLevel; rose: boolean }>();
+      for (const [id, entry] of touched) {
+        addIncidentEvents(this.db, id, entry.added);
+        const summary = this.tally(id, runId).summary();
+        updateIncidentSummary(this.db, id, summary);
+        levels.set(id, { level: summary.level, rose: riskLevels.indexOf(summary.level) > entry.before });
       }
-      placedIn.set(alert.eventId, incidentId);
-      byUser.set(alert.user, { id: incidentId, time: alert.time });
-      if (alert.ip !== null) byIp.set(alert.ip, { id: incidentId, time: alert.time });
+      const placements = new Map<number, IncidentPlacement>();
+      for (const [eventId, incidentId] of placedIn) placements.set(eventId, { incidentId, ...(levels.get(incidentId) as { level: RiskLevel; rose: boolean }) });
+      this.trim();
+      return placements;
+    })();
+  }
+
+  /** The open incident this alert joins, or null. */
+  private find(runId: number, alert: AlertPoint, windowMs: number): number | null {
+    const recent = (placed: Placed | undefined): number | null => {
+      if (!placed || alert.time < placed.time || alert.time - placed.time > windowMs) return null;
+      // Still there and open (a batch grouping replaces incidents; an analyst may have resolved it).
+      return openIncidentRun(this.db, placed.id) === runId ? placed.id : null;
+    };
+    const ofUser = recent(this.byUser.get(alert.user));
+    if (ofUser !== null) return ofUser;
+    const stored = latestOpenIncidentAlert(this.db, runId, alert.user, alert.ip, alert.time - windowMs, alert.time);
+    if (stored?.by === 'user') return stored.incidentId;
+    const ofIp = alert.ip === null ? null : recent(this.byIp.get(alert.ip));
+    return ofIp ?? stored?.incidentId ?? null;
+  }
+
+  /** A new incident holding the alert (its tally starts empty: the alert is counted as it is placed). */
+  private open(runId: number, alert: AlertPoint, touched: Map<number, { before: number; added: number[] }>): number {
+    const first = new IncidentTally();
+    first.add(alert);
+    const id = insertIncident(this.db, runId, { summary: first.summary(), eventIds: [] });
+    this.tallies.set(id, new IncidentTally());
+    touched.set(id, { before: -1, added: [] });
+    return id;
+  }
+
+  /** The tally of an incident, read from the case the first time this session touches it. */
+  private tally(id: number, runId: number): IncidentTally {
+    let tally = this.tallies.get(id);
+    if (!tally) {
+      tally = new IncidentTally();
+      for (const point of incidentAlertPoints(this.db, id, runId)) tally.add(point);
+      this.tallies.set(id, tally);
+    } else {
+      // Most recently used last, so trimming drops the coldest.
+      this.tallies.delete(id);
+      this.tallies.set(id, tally);
     }
-    const levels = new Map<number, { level: RiskLevel; rose: boolean }>();
-    for (const incident of touched.values()) {
-      addIncidentEvents(db, incident.id, incident.added);
-      const members = incidentAlertPoints(db, incident.id, runId);
-      const summary = summariseIncident(members);
-      updateIncidentSummary(db, incident.id, summary);
-      levels.set(incident.id, { level: summary.level, rose: riskLevels.indexOf(summary.level) > incident.before });
+    return tally;
+  }
+
+  private trim(): void {
+    for (const id of this.tallies.keys()) {
+      if (this.tallies.size <= tallyLimit) break;
+      this.tallies.delete(id);
     }
-    const placements = new Map<number, IncidentPlacement>();
-    for (const [eventId, incidentId] of placedIn) placements.set(eventId, { incidentId, ...(levels.get(incidentId) as { level: RiskLevel; rose: boolean }) });
-    return placements;
-  })();
+  }
 }

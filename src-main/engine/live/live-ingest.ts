@@ -54,6 +54,7 @@ interface Ingested {
   /** A batch that could not be stored, tried again before anything newer. */
   retry: LiveItem[];
   droppedAudited: number;
+  kernelDropsAudited: number;
   droppedAuditedAt: number;
   unsubscribe: () => void;
 }
@@ -73,6 +74,7 @@ export class LiveIngest {
   private readonly timeZone: string;
   private readonly year: number;
   private readonly assumptions: string[];
+  private readonly storeAndHandOver: (source: Ingested, items: LiveItem[]) => void;
 
   constructor(
     private readonly db: CaseDatabase,
@@ -85,6 +87,7 @@ export class LiveIngest {
       options.timeZone ? `time zone ${this.timeZone}` : `time zone ${this.timeZone} (default)`,
       options.year ? `year ${this.year}` : `year ${this.year} (default)`,
     ];
+    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items));
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
   }
 
@@ -95,7 +98,7 @@ export class LiveIngest {
     const unsubscribe = input.queue.onItems((depth) => {
       if (depth >= batchSize) this.schedule();
     });
-    this.sources.push({ input, writer, retry: [], droppedAudited: 0, droppedAuditedAt: 0, unsubscribe });
+    this.sources.push({ input, writer, retry: [], droppedAudited: 0, kernelDropsAudited: 0, droppedAuditedAt: 0, unsubscribe });
     recordAudit(this.db, this.actor(), 'live.start', { sourceId: writer.sourceId, name: input.name });
     return writer.sourceId;
   }
@@ -176,9 +179,10 @@ export class LiveIngest {
   private storeBatch(source: Ingested): boolean {
     const items = source.retry.length > 0 ? source.retry : source.input.queue.take(this.batchSize());
     if (items.length === 0) return false;
-    let events: LiveStoredEvent[];
     try {
-      events = source.writer.write(items);
+      // One transaction for the batch and what the detection side writes about it (scores, incidents):
+      // a commit per batch instead of three.
+      this.storeAndHandOver(source, items);
       source.retry = [];
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
@@ -186,23 +190,31 @@ export class LiveIngest {
       this.options.onError?.(error as Error);
       return false;
     }
-    if (events.length > 0 && this.options.onEvents) {
-      try {
-        this.options.onEvents(events, source.writer.sourceId);
-      } catch (error) {
-        this.options.onError?.(error as Error);
-      }
-    }
     return true;
+  }
+
+  /** Store a batch and hand its events over, in one transaction. */
+  private handOver(source: Ingested, items: LiveItem[]): void {
+    const events = source.writer.write(items);
+    if (events.length === 0 || !this.options.onEvents) return;
+    try {
+      this.options.onEvents(events, source.writer.sourceId);
+    } catch (error) {
+      // The detection side's failure does not undo the storing.
+      this.options.onError?.(error as Error);
+    }
   }
 
   /** Write new losses to the audit trail, so a case shows what it is missing. */
   private auditDrops(source: Ingested, final: boolean): void {
-    const dropped = source.input.stats().dropped;
-    if (dropped === source.droppedAudited) return;
+    const { dropped, kernelDrops } = source.input.stats();
+    const kernel = kernelDrops ?? 0;
+    if (dropped === source.droppedAudited && kernel === source.kernelDropsAudited) return;
     if (!final && Date.now() - source.droppedAuditedAt < dropAuditIntervalMs) return;
-    recordAudit(this.db, this.actor(), 'live.dropped', { sourceId: source.writer.sourceId, name: source.input.name, dropped, since: dropped - source.droppedAudited });
+    // The kernel's drops (a UDP buffer that overflowed before the listener read it) are losses too.
+    recordAudit(this.db, this.actor(), 'live.dropped', { sourceId: source.writer.sourceId, name: source.input.name, dropped, since: dropped - source.droppedAudited, kernelDrops });
     source.droppedAudited = dropped;
+    source.kernelDropsAudited = kernel;
     source.droppedAuditedAt = Date.now();
   }
 

@@ -6,6 +6,9 @@ import type { LiveInput } from './live-input.js';
 import type { LiveListenerConfig } from './live-types.js';
 import { startSyslogListener } from './syslog-server.js';
 
+/** Kernel receive buffer asked for a UDP listener. */
+const udpReceiveBufferBytes = 8 * 1024 * 1024;
+
 /** A started source with the address it reads from. */
 export interface StartedInput {
   input: LiveInput;
@@ -35,7 +38,8 @@ export async function startInput(config: LiveListenerConfig): Promise<StartedInp
   const { host, port } = parseEndpoint(config.address);
   const transport = config.kind === 'syslog-udp' ? 'udp' : 'tcp';
   try {
-    const listener = await startSyslogListener({ transport, host, port, ...sizes });
+    // A large kernel buffer rides out the pauses while a batch is stored and scored (the system caps it at net.core.rmem_max).
+    const listener = await startSyslogListener({ transport, host, port, ...sizes, receiveBufferBytes: transport === 'udp' ? udpReceiveBufferBytes : undefined });
     const bound = listener.address;
     return { input: listener, address: bound.family === 'IPv6' ? `[${bound.address}]:${bound.port}` : `${bound.address}:${bound.port}` };
   } catch (error) {

@@ -10,7 +10,7 @@ import type { AlertMessage } from '../alerts/alert-message.js';
 import { channelsFromSettings } from '../alerts/channels/from-settings.js';
 import { ensureIncidents } from '../alerts/derive-incidents.js';
 import { AlertDispatcher } from '../alerts/dispatcher.js';
-import { recordLiveIncidents, type IncidentPlacement } from '../alerts/live-incidents.js';
+import { LiveIncidents, type IncidentPlacement } from '../alerts/live-incidents.js';
 import { NotificationGate } from '../alerts/notification-gate.js';
 import { isPolicyAlert, reachesThreshold } from '../alerts/policy.js';
 import { inQuietHours } from '../alerts/quiet-hours.js';
@@ -19,6 +19,7 @@ import type { LocationSources } from '../enrich/enricher.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { readSettings } from '../store/queries/settings.js';
 import { LiveIngest } from './live-ingest.js';
+import type { LiveInput } from './live-input.js';
 import { startInput } from './live-listeners.js';
 import { LiveScoring, type ScoredLiveEvent } from './live-scoring.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
@@ -51,6 +52,7 @@ export interface LivePipelineOptions {
 /** One listener of the session. */
 interface ListenerRecord {
   kind: LiveListenerConfig['kind'];
+  input: LiveInput;
   address: string;
   startedAt: number;
   scored: number;
@@ -65,6 +67,7 @@ export class LivePipeline {
   private readonly listeners = new Map<number, ListenerRecord>();
   private readonly rate = new RateCounter(5);
   private readonly gate = new NotificationGate();
+  private readonly incidents: LiveIncidents;
   private settings: Settings;
   private dispatcher: AlertDispatcher;
   private alerts = 0;
@@ -74,6 +77,7 @@ export class LivePipeline {
   private constructor(private readonly options: LivePipelineOptions) {
     this.db = openCase(options.casePath);
     this.settings = readSettings(this.db);
+    this.incidents = new LiveIncidents(this.db);
     this.dispatcher = this.createDispatcher();
     this.scoring = new LiveScoring({
       db: this.db,
@@ -90,6 +94,8 @@ export class LivePipeline {
       actor: options.actor,
       locations: options.locations,
       flushMs: options.flushMs ?? 20,
+      // A backlog is stored in large transactions: a commit costs about as much as a thousand rows.
+      batchSize: 4000,
       onEvents: (events, sourceId) => this.handleStored(events, sourceId),
       onError: (error) => options.onError(`cannot store live messages: ${error.message}`),
     });
@@ -111,7 +117,7 @@ export class LivePipeline {
     if (this.stopped) throw new Error('the live session has stopped');
     const { input, address } = await startInput(config);
     const id = this.ingest.add(input);
-    this.listeners.set(id, { kind: config.kind, address, startedAt: Date.now(), scored: 0, lastEventAt: null });
+    this.listeners.set(id, { kind: config.kind, input, address, startedAt: Date.now(), scored: 0, lastEventAt: null });
     return this.listenerStatus(id);
   }
 
@@ -166,7 +172,7 @@ export class LivePipeline {
   private listenerStatus(id: number): LiveListenerStatus {
     const record = this.listeners.get(id) as ListenerRecord;
     const counts = this.ingest.stats().sources[id] ?? { received: 0, stored: 0, rejected: 0, ignored: 0, dropped: 0, queueDepth: 0 };
-    return { id, kind: record.kind, address: record.address, startedAt: record.startedAt, ...counts, scored: record.scored, lastEventAt: record.lastEventAt };
+    return { id, kind: record.kind, address: record.address, startedAt: record.startedAt, ...counts, kernelDrops: record.input.stats().kernelDrops, scored: record.scored, lastEventAt: record.lastEventAt };
   }
 
   private handleStored(events: LiveStoredEvent[], sourceId: number): void {
@@ -187,7 +193,7 @@ export class LivePipeline {
     if (notable.length === 0) return;
     let placements: Map<number, IncidentPlacement>;
     try {
-      placements = recordLiveIncidents(this.db, notable[0].runId, notable.map(alertPoint), alertPolicy.incidentWindowMinutes);
+      placements = this.incidents.record(notable[0].runId, notable.map(alertPoint), alertPolicy.incidentWindowMinutes);
     } catch (error) {
       this.options.onError(`cannot record alerts in incidents: ${(error as Error).message}`);
       placements = new Map();

@@ -30,6 +30,8 @@ export interface LiveListenerStatus {
   rejected: number;
   ignored: number;
   dropped: number;
+  /** Datagrams the kernel dropped before the listener read them (UDP on Linux), else null. */
+  kernelDrops: number | null;
   queueDepth: number;
   /** When it last stored an event (UTC ms), null before the first. */
   lastEventAt: number | null;

@@ -1,5 +1,6 @@
 import type { IncidentSummary } from '../../../src-shared/incidents/summarise-incident.js';
 import type { CaseDatabase } from './database.js';
+import { prepared } from './prepared.js';
 
 /** How a run's incidents were derived. */
 export interface IncidentDerivation {
@@ -115,8 +116,7 @@ export interface OpenIncidentAlert {
  */
 export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: string, ip: string | null, since: number, until: number): OpenIncidentAlert | null {
   // The user's events over time (events_user_ts), then their incidents (incident_events_event).
-  const byUser = db
-    .prepare(
+  const byUser = prepared(db, 
       `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
        FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
        WHERE events.user = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
@@ -125,8 +125,7 @@ export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: s
     .get(user, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
   if (byUser) return { ...byUser, by: 'user' };
   if (ip === null) return null;
-  const byIp = db
-    .prepare(
+  const byIp = prepared(db, 
       `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
        FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
        WHERE events.ip = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
@@ -140,8 +139,7 @@ export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: s
 export function insertIncident(db: CaseDatabase, runId: number, incident: DerivedIncident): number {
   const { summary } = incident;
   const id = Number(
-    db
-      .prepare(
+    prepared(db, 
         `INSERT INTO incidents (run_id, title, level, max_risk, first_ts, last_ts, alerts, users, user_count, ips, ip_count, rules)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -153,18 +151,23 @@ export function insertIncident(db: CaseDatabase, runId: number, incident: Derive
 
 /** Add alerts to an incident (an alert already in it is left as it is). */
 export function addIncidentEvents(db: CaseDatabase, incidentId: number, eventIds: readonly number[]): void {
-  const insert = db.prepare(`INSERT OR IGNORE INTO incident_events (incident_id, event_id) VALUES (?, ?)`);
+  const insert = prepared(db, `INSERT OR IGNORE INTO incident_events (incident_id, event_id) VALUES (?, ?)`);
   for (const eventId of eventIds) insert.run(incidentId, eventId);
 }
 
 /** Rewrite an incident's summary after alerts joined it; its status and notes stay. */
 export function updateIncidentSummary(db: CaseDatabase, incidentId: number, summary: IncidentSummary): void {
-  db.prepare(
+  prepared(db, 
     `UPDATE incidents SET title = ?, level = ?, max_risk = ?, first_ts = ?, last_ts = ?, alerts = ?, users = ?, user_count = ?, ips = ?, ip_count = ?, rules = ? WHERE id = ?`,
   ).run(summary.title, summary.level, summary.maxRisk, summary.firstTime, summary.lastTime, summary.alerts, JSON.stringify(summary.users), summary.userCount, JSON.stringify(summary.ips), summary.ipCount, JSON.stringify(summary.rules), incidentId);
 }
 
 /** The ids of an incident's alerts. */
 export function incidentEventIds(db: CaseDatabase, incidentId: number): number[] {
-  return db.prepare(`SELECT event_id FROM incident_events WHERE incident_id = ?`).pluck().all(incidentId) as number[];
+  return prepared(db, `SELECT event_id FROM incident_events WHERE incident_id = ?`).pluck().all(incidentId) as number[];
+}
+
+/** The run of an incident that is still open (new or acknowledged); null when it is closed or gone. */
+export function openIncidentRun(db: CaseDatabase, incidentId: number): number | null {
+  return (prepared(db, `SELECT run_id FROM incidents WHERE id = ? AND status IN ('new', 'acknowledged')`).pluck().get(incidentId) as number | undefined) ?? null;
 }

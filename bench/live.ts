@@ -1,0 +1,206 @@
+/**
+ * Live pipeline: syslog → stored → scored → alert, in the live worker (LiveSession), on a case with a
+ * trained run. Three phases, each against a reference measured in the same run:
+ *  (a) TCP at --rate messages/s for --seconds: sent, received, stored, scored, lost (bar 0), achieved rate
+ *      (bar: the offered rate), against the raw receive rate of a plain TCP server with no storage;
+ *  (b) UDP at the same rate: drops as the listener counted them and as the case's audit recorded them;
+ *  (c) at --latency-rate messages/s with brute-force failures mixed in: arrival (listener receive time)
+ *      → alert callback on the main thread, p50/p99/max (bar p99 < 200 ms), against the store interval.
+ *
+ *   node --import tsx bench/live.ts                      # 20,000 msg/s for 60 s
+ *   node --import tsx bench/live.ts --seconds 10 --rate 5000
+ */
+import { execFileSync } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LiveSession, type LiveAlert, type LiveListenerStatus } from '../src-main/engine/live/live-session.js';
+import { benignRowsPerUserDay, usersForRows } from '../src-main/engine/generate/options.js';
+import { listAudit } from '../src-main/engine/store/audit.js';
+import { openCase } from '../src-main/engine/store/database.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '20000' },
+    'latency-rate': { type: 'string', default: '5000' },
+    'background-rows': { type: 'string', default: '100000' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const rate = Number(values.rate);
+const latencyRate = Number(values['latency-rate']);
+const backgroundRows = Number(values['background-rows']);
+const root = resolve(import.meta.dirname, '..');
+const dataDirectory = join(root, 'bench', '.data');
+mkdirSync(dataDirectory, { recursive: true });
+const vigil = join(root, 'bin', 'vigil.js');
+const casePath = join(dataDirectory, 'live-bench.vigil');
+const flushMs = 20;
+
+// Background history (imported and trained) and a continuation to stream, both from the project's generator.
+const background = join(dataDirectory, `live-background-${backgroundRows}.log`);
+const total = Math.round(rate * seconds);
+const latencyCount = Math.round(latencyRate * seconds);
+// Each phase streams its own stretch of the continuation, so login times move forward as they would live.
+const streamRows = 2 * total + latencyCount;
+const continuation = join(dataDirectory, `live-stream-${streamRows}.log`);
+if (!existsSync(background)) execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--rows', String(backgroundRows), '--days', '28', '--seed', '11', '--out', background], { stdio: 'ignore' });
+if (!existsSync(continuation)) {
+  // The same population (seed and size) as the history, for as many days as the stream needs.
+  const users = usersForRows(backgroundRows, 28);
+  const days = Math.max(1, Math.ceil(streamRows / (users * benignRowsPerUserDay)));
+  execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--users', String(users), '--days', String(days), '--seed', '11', '--start', '2026-02-02T00:00:00Z', '--out', continuation], { stdio: 'ignore' });
+}
+const streamLines = readFileSync(continuation, 'utf8').split('\n').filter((line) => line !== '');
+['', '-wal', '-shm'].forEach((suffix) => rmSync(casePath + suffix, { force: true }));
+console.log(`case: ${backgroundRows.toLocaleString('en-US')} generated auth.log lines, imported and trained (autoencoder off)…`);
+execFileSync(process.execPath, [vigil, 'import', background, '--case', casePath, '--year', '2026', '--format', 'authlog'], { stdio: 'ignore' });
+execFileSync(process.execPath, [vigil, 'train', '--case', casePath, '--no-autoencoder'], { stdio: 'ignore' });
+
+/** The i-th message of the stream (the continuation; cycled if it is short), as an RFC 3164 line. */
+function message(index: number): string {
+  return `<38>${streamLines[index % streamLines.length]}`;
+}
+
+/** Send `count` messages paced at `perSecond` in 10 ms slices through `write`; resolves with the seconds taken. */
+async function paced(count: number, perSecond: number, write: (from: number, to: number) => Promise<void> | void): Promise<number> {
+  const started = performance.now();
+  let sent = 0;
+  while (sent < count) {
+    const due = Math.min(count, Math.floor(((performance.now() - started) / 1000) * perSecond) + 1);
+    if (due > sent) {
+      await write(sent, due);
+      sent = due;
+    }
+    await new Promise((done) => setTimeout(done, 10));
+  }
+  return (performance.now() - started) / 1000;
+}
+
+async function writeAll(socket: Socket, text: string): Promise<void> {
+  if (!socket.write(text)) await new Promise((done) => socket.once('drain', done));
+}
+
+async function startSession(alerts: LiveAlert[] = [], onAlert: (alert: LiveAlert) => void = () => {}): Promise<LiveSession> {
+  const session = await LiveSession.start({ casePath, actor: 'bench', year: 2026, flushMs, onAlert: (alert) => (alerts.push(alert), onAlert(alert)), onError: (text) => console.error(`problem: ${text}`) });
+  const started = Date.now();
+  while (session.status().scoring.runId === null) {
+    if (Date.now() - started > 300_000) throw new Error(`scoring never started: ${session.status().scoring.reason}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return session;
+}
+
+/** Wait until the listener has stored and scored everything it received (or `limitMs` passes). */
+async function settle(session: LiveSession, id: number, received: (status: LiveListenerStatus) => boolean, limitMs = 120_000): Promise<LiveListenerStatus> {
+  const started = Date.now();
+  for (;;) {
+    const status = session.status().listeners.find((listener) => listener.id === id) as LiveListenerStatus;
+    const done = received(status) && status.queueDepth === 0 && status.scored === status.stored;
+    if (done || Date.now() - started > limitMs) return status;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+}
+
+/** Reference: a plain TCP server that counts lines (no parsing, no storage) fed as fast as the sender can. */
+async function rawTcpRate(count: number): Promise<number> {
+  let lines = 0;
+  let finished: () => void = () => {};
+  const all = new Promise<void>((done) => (finished = done));
+  const server = createServer((socket) => socket.on('data', (chunk: Buffer) => {
+    for (let index = chunk.indexOf(10); index >= 0; index = chunk.indexOf(10, index + 1)) lines++;
+    if (lines >= count) finished();
+  }));
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const socket = connect({ port: (server.address() as AddressInfo).port, host: '127.0.0.1' });
+  await new Promise((done) => socket.once('connect', done));
+  const started = performance.now();
+  for (let from = 0; from < count; from += 1000) await writeAll(socket, Array.from({ length: Math.min(1000, count - from) }, (_, offset) => message(from + offset) + '\n').join(''));
+  await all;
+  const rate = count / ((performance.now() - started) / 1000);
+  socket.destroy();
+  server.close();
+  return rate;
+}
+
+const rows: string[][] = [];
+const add = (phase: string, figure: string, value: string, bar: string, reference: string): void => void rows.push([phase, figure, value, bar, reference]);
+const format = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+// (a) TCP
+{
+  const reference = await rawTcpRate(Math.min(total, 1_000_000));
+  const session = await startSession();
+  const listener = await session.addListener({ kind: 'syslog-tcp', address: '127.0.0.1:0' });
+  const socket = connect({ port: Number(listener.address.split(':').pop()), host: '127.0.0.1' });
+  await new Promise((done) => socket.once('connect', done));
+  const started = Date.now();
+  const sendSeconds = await paced(total, rate, (from, to) => writeAll(socket, Array.from({ length: to - from }, (_, offset) => message(from + offset) + '\n').join('')));
+  await new Promise<void>((done) => socket.end(done));
+  const status = await settle(session, listener.id, (counts) => counts.received >= total);
+  // The last batch is scored right after it is stored, in the same step: its store time ends the run.
+  const elapsed = ((status.lastEventAt ?? Date.now()) - started) / 1000;
+  await session.stop();
+  const lost = total - status.stored - status.ignored - status.rejected;
+  add('(a) TCP', 'messages sent', format(total), '', `sent in ${sendSeconds.toFixed(1)} s`);
+  add('(a) TCP', 'received / stored / scored', `${format(status.received)} / ${format(status.stored)} / ${format(status.scored)}`, '', `${format(status.ignored)} ignored (not logins), ${format(status.rejected)} rejected`);
+  add('(a) TCP', 'lost', format(lost), '0', lost === 0 ? 'met' : 'MISSED');
+  const achieved = (status.stored + status.ignored + status.rejected) / elapsed;
+  add('(a) TCP', 'achieved rate (msg/s, send → all scored)', format(achieved), `≥ ${format(rate)}`, `${achieved >= rate * 0.98 ? 'met' : 'MISSED'}; raw TCP receive, no storage: ${format(reference)} msg/s (${((100 * achieved) / reference).toFixed(1)}% of it)`);
+}
+
+// (b) UDP
+{
+  const session = await startSession();
+  const listener = await session.addListener({ kind: 'syslog-udp', address: '127.0.0.1:0' });
+  const port = Number(listener.address.split(':').pop());
+  const socket = createSocket('udp4');
+  const sendSeconds = await paced(total, rate, async (from, to) => {
+    for (let index = from; index < to; index++) socket.send(message(total + index), port, '127.0.0.1');
+  });
+  await new Promise((done) => setTimeout(done, 500));
+  const status = await settle(session, listener.id, () => true, 60_000);
+  await session.stop();
+  socket.close();
+  const db = openCase(casePath, { readonly: true });
+  const audited = listAudit(db, 100_000)
+    .filter((entry) => entry.action === 'live.dropped')
+    .map((entry) => JSON.parse(entry.detail) as { sourceId: number; dropped: number; kernelDrops?: number | null })
+    .filter((entry) => entry.sourceId === listener.id)
+    .reduce((most, entry) => ({ dropped: Math.max(most.dropped, entry.dropped), kernelDrops: Math.max(most.kernelDrops, entry.kernelDrops ?? 0) }), { dropped: 0, kernelDrops: 0 });
+  db.close();
+  add('(b) UDP', 'datagrams sent', format(total), '', `sent in ${sendSeconds.toFixed(1)} s`);
+  add('(b) UDP', 'received / stored / scored', `${format(status.received)} / ${format(status.stored)} / ${format(status.scored)}`, '', `${format(total - status.received)} never read; the kernel counted ${status.kernelDrops === null ? 'unknown' : format(status.kernelDrops)} drops`);
+  add('(b) UDP', 'dropped: listener / audit', `${format(status.dropped)} / ${format(audited.dropped)}`, 'equal', audited.dropped === status.dropped ? 'met' : 'MISSED');
+  add('(b) UDP', 'kernel drops: listener / audit', `${status.kernelDrops === null ? '-' : format(status.kernelDrops)} / ${format(audited.kernelDrops)}`, 'equal', audited.kernelDrops === (status.kernelDrops ?? 0) ? 'met' : 'MISSED');
+}
+
+// (c) latency with attacks mixed in
+{
+  const latencies: number[] = [];
+  const session = await startSession([], (alert) => latencies.push(Date.now() - alert.receivedAt));
+  const listener = await session.addListener({ kind: 'syslog-tcp', address: '127.0.0.1:0' });
+  const socket = connect({ port: Number(listener.address.split(':').pop()), host: '127.0.0.1' });
+  await new Promise((done) => socket.once('connect', done));
+  const count = latencyCount;
+  // Every 50th message is a failed password for one of ten accounts from one address: a brute force burst.
+  const attack = (index: number): string => `<38>Mar  2 10:${String(Math.floor(index / 60_000) % 60).padStart(2, '0')}:00 bastion01 sshd[4242]: Failed password for victim${index % 10} from 203.0.113.66 port 4242 ssh2`;
+  await paced(count, latencyRate, (from, to) => writeAll(socket, Array.from({ length: to - from }, (_, offset) => ((from + offset) % 50 === 0 ? attack(from + offset) : message(2 * total + from + offset)) + '\n').join('')));
+  await new Promise<void>((done) => socket.end(done));
+  await settle(session, listener.id, (counts) => counts.received >= count);
+  await session.stop();
+  latencies.sort((a, b) => a - b);
+  const quantile = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  add('(c) latency', 'alerts', format(latencies.length), '> 0', latencies.length > 0 ? 'met' : 'MISSED');
+  add('(c) latency', 'arrival → alert p50 / p99 / max (ms)', `${quantile(0.5)} / ${quantile(0.99)} / ${latencies[latencies.length - 1] ?? Number.NaN}`, 'p99 < 200', `${quantile(0.99) < 200 ? 'met' : 'MISSED'}; store interval ${flushMs} ms`);
+}
+
+console.log(`\nlive pipeline: ${format(rate)} msg/s for ${seconds} s (TCP, UDP), ${format(latencyRate)} msg/s for latency; ${format(backgroundRows)}-line trained case; 2 shared cores\n`);
+const widths = [12, 44, 28, 12];
+console.log(['phase', 'figure', 'value', 'bar', 'reference / verdict'].map((cell, index) => (index < 4 ? cell.padEnd(widths[index]) : cell)).join(' '));
+for (const row of rows) console.log(row.map((cell, index) => (index < 4 ? cell.padEnd(widths[index]) : cell)).join(' '));
+if (!values.keep) ['', '-wal', '-shm'].forEach((suffix) => rmSync(casePath + suffix, { force: true }));
