@@ -43,11 +43,12 @@ async function start(): Promise<void> {
   const recent = recentCases(join(app.getPath('userData'), 'recent-cases.json'));
   let window: BrowserWindow | null = null;
   let tray: StatusTray | null = null;
-  const focus = (): void => {
+  const focus = (href?: string): void => {
     if (!window) return;
     if (window.isMinimized()) window.restore();
     window.show();
     window.focus();
+    if (href) window.webContents.send(eventChannel, { type: 'navigate', href } satisfies VigilEvent);
   };
 
   const emit = (event: VigilEvent): void => {
@@ -59,6 +60,9 @@ async function start(): Promise<void> {
     } else if (event.type === 'caseChanged') {
       tray?.setStatus(`${event.info.name}: ${event.info.counts.events.toLocaleString('en-US')} events`);
       window?.setTitle(`Vigil — ${event.info.name}`);
+    } else if (event.type === 'liveStatus' && event.status.listeners.length > 0) {
+      const stored = event.status.listeners.reduce((sum, listener) => sum + listener.stored, 0);
+      tray?.setStatus(`Listening on ${event.status.listeners.length}: ${stored.toLocaleString('en-US')} events, ${event.status.alerts.toLocaleString('en-US')} alerts`);
     }
   };
 

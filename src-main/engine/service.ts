@@ -14,6 +14,7 @@ import {
 import type { ImportSummary } from '../../src-shared/import.js';
 import { createAlertMethods } from './service/alerts.js';
 import { createDetectionMethods } from './service/detection.js';
+import { createLiveControl } from './service/live.js';
 import { createResponseMethods } from './service/response.js';
 import { createTrainingSession } from './service/training.js';
 import { importInWorker } from './workers/run-import.js';
@@ -28,9 +29,6 @@ import { readSettings, writeSettings } from './store/queries/settings.js';
 import { latestCompleteRunId } from './store/queries/model-runs.js';
 import { timeline } from './store/queries/timeline.js';
 import { listUsers, userProfile } from './store/queries/users.js';
-
-/** Why live collection refuses, in the words the UI shows. */
-export const liveUnavailable = 'Live collection (syslog listener, file tail) is not included in this version of Vigil.';
 
 /** What only the desktop app can do; app/ provides it, the server leaves it out. */
 export interface DesktopHooks {
@@ -79,7 +77,7 @@ export function createService(options: ServiceOptions): CaseService {
     switchCase: options.desktop ? { available: true, reason: null } : { available: false, reason: serverFixedCase(path) },
     filePicker: options.desktop ? { available: true, reason: null } : { available: false, reason: 'In a browser, type a path on the machine that runs vigil serve.' },
     detection: { available: true, reason: null },
-    live: { available: false, reason: liveUnavailable },
+    live: { available: true, reason: null },
   };
   const desktopOnly = (): DesktopHooks => {
     if (!options.desktop) throw new ApiError('NotAvailable', serverFixedCase(path));
@@ -105,6 +103,7 @@ export function createService(options: ServiceOptions): CaseService {
     importing: () => runningImport !== null,
     changed: () => cache.clear(),
   });
+  const live = createLiveControl({ path, actor, emit, settings: () => readSettings(db), changed: () => cache.clear() });
   const dataset = (): ReturnType<typeof datasetSummary> => remember('dataset', () => datasetSummary(db));
 
   const importFiles = (paths: string[], request: Parameters<VigilApi['importFiles']>[1]): Promise<ImportSummary[]> => {
@@ -209,25 +208,31 @@ export function createService(options: ServiceOptions): CaseService {
         throw new ApiError('ValidationError', `unknown time zone '${next.importTimeZone}' (use an IANA name such as UTC or Europe/Oslo)`);
       }
       writeSettings(db, next, actor);
-      // Alerts and their series depend on the challenge threshold.
+      // Alerts and their series depend on the challenge threshold; live alerting on the policy and channels.
       cache.clear();
+      live.reloadSettings();
       return next;
     },
 
     ...createDetectionMethods({ db, path, session: training, remember, forget, dataset }),
     ...createAlertMethods({ db, path, actor, remember, forget }),
-    ...createResponseMethods({ db, actor, changed: () => cache.clear() }),
-    liveStatus: async () => ({ listeners: [], recentRate: [] }),
-    async startLive() {
-      throw new ApiError('NotAvailable', liveUnavailable);
-    },
-    async stopLive(listenerId) {
-      throw new ApiError('NotFound', `no live listener #${listenerId} is running`);
-    },
+    ...createResponseMethods({
+      db,
+      actor,
+      changed: () => {
+        cache.clear();
+        live.reloadSettings();
+      },
+    }),
+    liveStatus: live.liveStatus,
+    startLive: live.startLive,
+    stopLive: live.stopLive,
+    startDemo: live.startDemo,
+    stopDemo: live.stopDemo,
 
     async dispose() {
       runningImport?.abort();
-      await Promise.all([importDone, training.dispose()]);
+      await Promise.all([importDone, training.dispose(), live.dispose()]);
     },
   };
 }

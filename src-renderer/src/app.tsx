@@ -54,6 +54,7 @@ export function App() {
       // A different case has different settings.
       client.getSettings().then(setSettings, () => {});
     }
+    if (event.type === 'navigate' && event.href.startsWith('#/')) window.location.hash = event.href;
     // New scores change what every view shows: risk columns, alerts, the timeline's series.
     if (event.type === 'trainingFinished' && event.run?.status === 'complete') setDataVersion((version) => version + 1);
   });

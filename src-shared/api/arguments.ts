@@ -6,7 +6,7 @@ import { pageRequestSchema, timeRangeSchema } from './common.js';
 import type { ApiArguments, ApiMethodName } from './contract.js';
 import { trainingOptionsSchema } from './detection.js';
 import { eventFilterSchema } from './events.js';
-import { listenerConfigSchema } from './live.js';
+import { demoRequestSchema, listenerConfigSchema } from './live.js';
 import { apiMethodNames } from './methods.js';
 import { settingsPatchSchema } from './settings.js';
 import { bucketSchema } from './timeline.js';
@@ -50,6 +50,8 @@ export const argumentSchemas = {
   liveStatus: z.tuple([]),
   startLive: z.tuple([listenerConfigSchema]),
   stopLive: z.tuple([id]),
+  startDemo: z.tuple([demoRequestSchema]),
+  stopDemo: z.tuple([]),
 } satisfies Record<ApiMethodName, z.ZodTuple>;
 
 // Compile-time proof that schemas, method list and interface agree: a mismatch fails typecheck here.

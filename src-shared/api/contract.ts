@@ -6,7 +6,7 @@ import type { PageRequest, TimeRange } from './common.js';
 import type { ModelRun, TrainingOptions, TrainingStatus } from './detection.js';
 import type { RunEvaluation } from './evaluation.js';
 import type { EventDetail, EventFilter, EventPage } from './events.js';
-import type { ListenerConfig, LiveStatus } from './live.js';
+import type { DemoRequest, ListenerConfig, LiveStatus } from './live.js';
 import type { Lockout } from './lockouts.js';
 import type { Overview, RiskOverview } from './overview.js';
 import type { Settings, SettingsPatch } from './settings.js';
@@ -86,9 +86,15 @@ export interface VigilApi {
   /** Lift every lock in force on a user (audited); the next login is judged normally. */
   liftLockout(user: string): Promise<Lockout[]>;
 
+  /** Listeners with their counters, the scoring run, alerts and the demo; pushed as liveStatus events about once a second. */
   liveStatus(): Promise<LiveStatus>;
+  /** Start a syslog listener or a file tail; live events are stored, scored and alerted on in a worker. */
   startLive(config: ListenerConfig): Promise<LiveStatus>;
+  /** Stop a listener after storing and scoring what it queued. */
   stopLive(listenerId: number): Promise<LiveStatus>;
+  /** Play the trainer demo (normal traffic plus attacks) into one of this case's syslog listeners. */
+  startDemo(request: DemoRequest): Promise<LiveStatus>;
+  stopDemo(): Promise<LiveStatus>;
 }
 
 /** The name of a contract method. */

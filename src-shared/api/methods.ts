@@ -40,6 +40,8 @@ export const apiMethodNames = [
   'liveStatus',
   'startLive',
   'stopLive',
+  'startDemo',
+  'stopDemo',
 ] as const satisfies readonly ApiMethodName[];
 
 /** The IPC channel a method is bound to in Electron. */

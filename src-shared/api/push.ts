@@ -1,8 +1,7 @@
 import type { ImportProgress, ImportSummary } from '../import.js';
-import type { Alert } from './alerts.js';
 import type { CaseInfo } from './case.js';
 import type { ApiErrorShape } from './errors.js';
-import type { LiveStatus } from './live.js';
+import type { LiveStatus, RaisedAlert } from './live.js';
 import type { ModelRun, TrainingProgress } from './detection.js';
 
 /** Events the engine pushes to the UI (IPC in Electron, WebSocket in browser mode). */
@@ -13,8 +12,10 @@ export type VigilEvent =
   | { type: 'caseChanged'; info: CaseInfo }
   | { type: 'trainingProgress'; progress: TrainingProgress }
   | { type: 'trainingFinished'; run: ModelRun | null; error: ApiErrorShape | null }
-  | { type: 'alertRaised'; alert: Alert }
-  | { type: 'liveStatus'; status: LiveStatus };
+  | { type: 'alertRaised'; alert: RaisedAlert }
+  | { type: 'liveStatus'; status: LiveStatus }
+  /** The desktop asks the UI to show a place (a clicked notification opens its incident), as a `#/view?params` hash. */
+  | { type: 'navigate'; href: string };
 
 /** The names of the pushed events. */
 export type VigilEventType = VigilEvent['type'];

@@ -112,8 +112,9 @@ describe('vigil serve', () => {
     const client = new WebSocket(`${server.url.replace('http', 'ws')}api/events`, { headers: { Cookie: `vigil_token=${token}` } });
     await new Promise((resolve) => client.on('open', resolve));
     const received = new Promise<VigilEvent>((resolve) => client.on('message', (data) => resolve(JSON.parse(String(data)) as VigilEvent)));
-    server.broadcast({ type: 'liveStatus', status: { listeners: [], recentRate: [] } });
-    expect(await received).toEqual({ type: 'liveStatus', status: { listeners: [], recentRate: [] } });
+    const status = { listeners: [], scoring: { runId: null, reason: 'not listening' }, alerts: 0, recentRate: [0, 0, 0, 0, 0], deliveries: 0, failure: null, demo: null };
+    server.broadcast({ type: 'liveStatus', status });
+    expect(await received).toEqual({ type: 'liveStatus', status });
     client.close();
   });
 

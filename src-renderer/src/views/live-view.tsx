@@ -1,72 +1,92 @@
 import { useState } from 'react';
-import { listenerKinds, type ListenerKind } from '../../../src-shared/api';
+import type { ApiError, LiveStatus, RaisedAlert } from '../../../src-shared/api';
 import { useAppState } from '../app-state';
 import { useClient } from '../client/context';
-import { DataTable } from '../components/data-table';
 import { Panel, ViewHeader } from '../components/panel';
 import { EmptyState, ErrorMessage, Loading } from '../components/states';
-import { formatCount, formatTime } from '../format';
+import { formatCount } from '../format';
 import { useAsync } from '../hooks/use-async';
+import { useVigilEvent } from '../hooks/use-vigil-event';
+import { DemoPanel } from './live/demo-panel';
+import { LiveAlerts } from './live/live-alerts';
+import { ListenerForm } from './live/listener-form';
+import { ListenerTable } from './live/listener-table';
 import { LockoutsPanel } from './response/lockouts-panel';
 
-const kindNames: Record<ListenerKind, string> = { 'syslog-udp': 'Syslog over UDP', 'syslog-tcp': 'Syslog over TCP', 'file-tail': 'Follow a log file' };
+/** Alerts kept on screen. */
+const alertsShown = 50;
 
-/** Live collection: syslog listeners and file tails that score logins as they arrive. */
+/** Live collection: syslog listeners and file tails scored as logins arrive, their alerts, account locks and the trainer demo. */
 export function LiveView() {
   const client = useClient();
-  const { caseInfo, settings } = useAppState();
-  const status = useAsync(() => client.liveStatus(), []);
-  const [kind, setKind] = useState<ListenerKind>('syslog-udp');
-  const [address, setAddress] = useState('127.0.0.1:5514');
-  const live = caseInfo.capabilities.live;
+  const { settings } = useAppState();
+  const loaded = useAsync(() => client.liveStatus(), []);
+  const [pushed, setPushed] = useState<LiveStatus | null>(null);
+  const [alerts, setAlerts] = useState<RaisedAlert[]>([]);
+  const [locks, setLocks] = useState(0);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const status = pushed ?? loaded.data;
+  const zone = settings.displayTimeZone;
+
+  useVigilEvent((event) => {
+    if (event.type === 'liveStatus') setPushed(event.status);
+    if (event.type === 'alertRaised') {
+      setAlerts((previous) => [event.alert, ...previous].slice(0, alertsShown));
+      if (event.alert.lockedUntil !== null) setLocks((count) => count + 1);
+    }
+  });
+
+  const act = async (work: () => Promise<LiveStatus>): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      setPushed(await work());
+    } catch (reason) {
+      setError(reason as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   return (
-    <div className="view">
-      <ViewHeader title="Live" subtitle="Receive logins as they happen: a syslog listener or a followed log file." />
+    <div className="view view-live">
+      <ViewHeader title="Live" subtitle="Receive logins as they happen (syslog over UDP or TCP, a followed log file), scored and alerted on as they arrive." />
+      {error && <ErrorMessage error={error} />}
       <Panel title="Listeners">
-        {status.error && <ErrorMessage error={status.error} onRetry={status.reload} />}
-        {!status.data && status.loading && <Loading />}
-        {status.data && status.data.listeners.length === 0 && <EmptyState title="Not listening">No listener or file tail is running for this case.</EmptyState>}
-        {status.data && status.data.listeners.length > 0 && (
-          <DataTable
-            rows={status.data.listeners}
-            rowKey={(row) => row.id}
-            columns={[
-              { header: 'Kind', cell: (row) => kindNames[row.kind] },
-              { header: 'Address', kind: 'mono', cell: (row) => row.address },
-              { header: 'Since', kind: 'mono', cell: (row) => formatTime(row.startedAt, settings.displayTimeZone) },
-              { header: 'Events', kind: 'number', cell: (row) => formatCount(row.eventsReceived) },
-            ]}
-          />
+        {loaded.error && <ErrorMessage error={loaded.error} onRetry={loaded.reload} />}
+        {!status && loaded.loading && <Loading />}
+        {status && (
+          <>
+            <p className="live-summary" role="status" aria-label="Live scoring">
+              {status.failure ? (
+                <span className="text-danger">Live collection stopped: {status.failure}</span>
+              ) : status.scoring.runId !== null ? (
+                <>Scoring with run #{status.scoring.runId}</>
+              ) : (
+                <>Not scoring: {status.scoring.reason}</>
+              )}{' '}
+              · {formatCount(status.alerts)} alert{status.alerts === 1 ? '' : 's'} raised · events per minute (last 5): {status.recentRate.map(formatCount).join(' · ')}
+              {status.deliveries > 0 && <> · {formatCount(status.deliveries)} e-mail/webhook deliveries waiting</>}
+            </p>
+            {status.listeners.length === 0 ? (
+              <EmptyState title="Not listening">No listener or file tail is running for this case. Start one below; point rsyslog or a device at it.</EmptyState>
+            ) : (
+              <ListenerTable listeners={status.listeners} zone={zone} busy={busy} onStop={(id) => void act(() => client.stopLive(id))} />
+            )}
+          </>
         )}
+        <ListenerForm busy={busy} onStart={(config) => void act(() => client.startLive(config))} />
       </Panel>
-      <LockoutsPanel />
-      <Panel title="Start a listener">
-        <form className="import-form" onSubmit={(event) => event.preventDefault()} aria-label="Start a listener">
-          <label className="field">
-            <span>Source</span>
-            <select value={kind} onChange={(event) => setKind(event.target.value as ListenerKind)} disabled={!live.available}>
-              {listenerKinds.map((name) => (
-                <option key={name} value={name}>
-                  {kindNames[name]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field field-wide">
-            <span>{kind === 'file-tail' ? 'File path' : 'Listen on (host:port)'}</span>
-            <input className="mono" value={address} onChange={(event) => setAddress(event.target.value)} disabled={!live.available} />
-          </label>
-          <button type="submit" className="button-primary" disabled={!live.available} aria-describedby="live-disabled-reason">
-            Start
-          </button>
-        </form>
-        {!live.available && (
-          <p id="live-disabled-reason" className="notice">
-            {live.reason} Logs can still be imported from files on the Overview.
-          </p>
-        )}
+      <Panel title="Live alerts">
+        <LiveAlerts alerts={alerts} zone={zone} />
       </Panel>
+      <LockoutsPanel refreshKey={locks} />
+      {status && (
+        <Panel title="Trainer demo">
+          <DemoPanel status={status} busy={busy} onStart={(request) => void act(() => client.startDemo(request))} onStop={() => void act(() => client.stopDemo())} />
+        </Panel>
+      )}
     </div>
   );
 }
