@@ -75,6 +75,11 @@ export interface LoginContext {
   /** Failures for never-successful user names across all addresses in the campaign window, and their networks. */
   campaignFailures: number;
   campaignNetworks: number;
+  /**
+   * Successes of names not yet known in the campaign window: people logging in for the first time. While a
+   * population is still arriving, its typos are most of the failures for unknown names.
+   */
+  campaignArrivals: number;
   /** Attempts ever seen from this IP, and trusted successes from it by anyone. */
   ipSeen: number;
   ipSuccesses: number;
@@ -158,6 +163,7 @@ export class BehaviourState {
       ipUsers: ipSpray ? ipSpray.distinctCount() + (ipSpray.has(userId) ? 0 : 1) : address ? 1 : 0,
       networkUsers: networkSpray ? networkSpray.distinctCount() + (networkSpray.has(userId) ? 0 : 1) : login.network ? 1 : 0,
       campaignFailures: campaign?.failureCount() ?? 0,
+      campaignArrivals: campaign ? campaign.counts().successes : 0,
       campaignNetworks: this.campaignNetworks.window(campaignKey, login.time)?.distinctCount() ?? 0,
       ipSeen: address?.attempts ?? 0,
       ipSuccesses: address?.successes ?? 0,
@@ -188,9 +194,10 @@ export class BehaviourState {
       this.ipSprays.add(address.id, login.time, userId, login.success);
     }
     if (login.network) this.networkSprays.add(login.network, login.time, userId, login.success);
-    if (!login.success && !knownBefore) {
-      this.campaignNames.add(campaignKey, login.time, userId, false);
-      if (login.network) this.campaignNetworks.add(campaignKey, login.time, this.population.networkId(login.network), false);
+    if (!knownBefore && (!login.success || weight >= familiarWeight)) {
+      // Failures of names nobody knows, and the trusted first logins of names arriving (the measure of a warm-up).
+      this.campaignNames.add(campaignKey, login.time, userId, login.success);
+      if (!login.success && login.network) this.campaignNetworks.add(campaignKey, login.time, this.population.networkId(login.network), false);
     }
   }
 }

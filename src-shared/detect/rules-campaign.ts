@@ -5,15 +5,19 @@ import type { Finding, RuleInput } from './rules.js';
 
 /**
  * A credential-stuffing campaign through many addresses: failures on names that never logged in, from
- * many networks at once. While one runs, a failure from an address nobody ever logged in from is likely
- * part of it, and so is a success there for a name with no history or on a provider or device the user
- * never used. True when it fired.
+ * many networks at once, more of them than names logging in for the first time (while a population is
+ * still arriving, its typos are the failures for unknown names). While one runs, a failure from an address
+ * nobody ever logged in from is likely part of it when the name has no history or the source is not the
+ * user's own (a user mistyping on their own device and provider is not a campaign), and so is a success
+ * there for a name with no history or on a provider and device the user never used. True when it fired.
  */
 export function campaign(login: DetectionLogin, context: LoginContext, settings: RuleInput, failure: number, findings: Finding[]): boolean {
   const failures = context.campaignFailures;
-  if (failures < settings.campaignFailures || context.campaignNetworks < settings.campaignNetworks || !login.ip || context.ipSuccesses > 0) return false;
+  if (failures < settings.campaignFailures || context.campaignNetworks < settings.campaignNetworks || failures <= context.campaignArrivals || !login.ip || context.ipSuccesses > 0) {
+    return false;
+  }
   const numbers = `${plural(failures, 'failure')} for unknown names from ${plural(context.campaignNetworks, 'network')} in ${settings.campaignWindowMinutes} min`;
-  if (failure && (!context.knownUser || context.newIp)) {
+  if (failure && (!context.knownUser || (context.newIp && (context.newAsn || context.newDevice)))) {
     findings.push({
       rule: 'credential_stuffing',
       severity: Math.min(0.9, 0.6 + 0.1 * Math.log2(failures / settings.campaignFailures)),
@@ -21,8 +25,8 @@ export function campaign(login: DetectionLogin, context: LoginContext, settings:
     });
     return true;
   }
-  if (!failure && (!context.knownUser || context.newAsn || context.newDevice)) {
-    const stranger = context.knownUser ? `on a ${context.newDevice ? 'device' : 'provider'} ${login.user} never used` : `${login.user} never logged in before`;
+  if (!failure && (!context.knownUser || (context.newAsn && context.newDevice))) {
+    const stranger = context.knownUser ? `on a device and provider ${login.user} never used` : `${login.user} never logged in before`;
     findings.push({
       rule: 'credential_stuffing',
       severity: 0.5,

@@ -53,6 +53,33 @@ describe('credential stuffing', () => {
   });
 });
 
+describe('credential stuffing, not', () => {
+  it('while a population is still arriving: new names failing once before their first login', () => {
+    const assessor = createAssessor();
+    const start = monday + 10 * hour;
+    const sources = ['oslo', 'chicago', 'frankfurt', 'bergen'] as const;
+    // Twenty people log in for the first time within the hour, seven of them after a typo.
+    for (let index = 0; index < 20; index++) {
+      const time = start + index * 2 * minute;
+      if (index % 3 === 0) feed(assessor, login(`new${index}`, time - 10_000, false, sources[index % 4], 'laptop', 20 + index));
+      feed(assessor, login(`new${index}`, time, true, sources[index % 4], 'laptop', 20 + index));
+    }
+    expect(finding(feed(assessor, login('new99', start + 45 * minute, false, 'chicago', 'laptop', 99)), 'credential_stuffing')).toBeUndefined();
+  });
+
+  it("for a user's typo on their own device and provider, while a campaign is under way", () => {
+    const assessor = createAssessor();
+    const last = settle(assessor, 'alice');
+    const sources = ['oslo', 'chicago', 'frankfurt', 'bergen'] as const;
+    for (let index = 0; index < 6; index++) feed(assessor, login(`guess${index}`, last + hour + index * minute, false, sources[index % 4], 'tool', 50 + index));
+    // A new address on her own provider and laptop (her home router renewed its lease).
+    expect(finding(feed(assessor, login('alice', last + hour + 7 * minute, false, 'oslo', 'laptop', 99)), 'credential_stuffing')).toBeUndefined();
+    expect(finding(feed(assessor, login('alice', last + hour + 8 * minute, false, 'chicago', 'tool', 98)), 'credential_stuffing')?.reason).toBe(
+      'campaign under way: 6 failures for unknown names from 4 networks in 60 min; no one ever logged in from 73.0.45.98',
+    );
+  });
+});
+
 describe('failed guesses', () => {
   it('names a failure on a name that never logged in once the population is settled', () => {
     const assessor = createAssessor();
