@@ -71,7 +71,9 @@ export function writeFeatures(login: DetectionLogin, context: LoginContext, row:
   const failure = login.success ? 0 : 1;
   const profiled = context.confidence;
   const travel = context.travel;
-  const hour = context.session.habit;
+  const session = context.session;
+  // The session's start, or for a session running on, the hour it has reached when that is rarer.
+  const hourShare = session.continued ? Math.min(session.habit.share, session.activity.share) : session.habit.share;
   let index = offset;
   row[index++] = failure;
   row[index++] = context.knownUser ? 0 : 1;
@@ -83,8 +85,8 @@ export function writeFeatures(login: DetectionLogin, context: LoginContext, row:
   row[index++] = context.newCity ? profiled : 0;
   row[index++] = context.newDevice ? profiled : 0;
   row[index++] = login.deviceType === 'bot' ? 1 : 0;
-  // Surprise of the session's start hour in bits against an ordinary hour (3 h of a 16 h day).
-  row[index++] = Math.max(0, -Math.log2(hour.share / ordinaryHourShare));
+  // Surprise of the session's hour in bits against an ordinary hour (3 h of a 16 h day).
+  row[index++] = Math.max(0, -Math.log2(hourShare / ordinaryHourShare));
   row[index++] = travel && context.newCity ? log1p(travel.kmPerHour) : 0;
   row[index++] = travel && context.newCity ? log1p(travel.km) : 0;
   row[index++] = log1p(context.userBurst.failures);

@@ -1,14 +1,14 @@
 import type { LocalTime } from './local-time.js';
 
-/** How usual a session's start time is for a user, against their own days and the organisation's. */
+/** How usual a time of day is for a user, against their own days and the organisation's. */
 export interface HourHabit {
-  /** Weighted days on which the user started a session within `hourReach` hours of this time of day. */
+  /** Weighted days on which the user started a session (or, for activity, logged in) within `hourReach` hours of this time of day. */
   nearDays: number;
   /** Weighted days with any session of the user. */
   activeDays: number;
-  /** Share of all users' active days with a session starting near this time (the prior). */
+  /** Share of all users' active days with a session start (or a login) near this time (the prior). */
   populationShare: number;
-  /** The user's share of days with a start near this time, backed off to the population's (0..1). */
+  /** The user's share of days near this time, backed off to the population's (0..1). */
   share: number;
 }
 
@@ -18,7 +18,13 @@ export interface SessionHour {
   start: LocalTime;
   /** Whether the login continues an earlier session of the same device. */
   continued: boolean;
+  /** How usual the session's start is. */
   habit: HourHabit;
+  /**
+   * How usual it is for the user to be logging in at all near this login's own time: a session that began
+   * in the evening and is still re-authenticating at 3 a.m. has a usual start and an unusual hour.
+   */
+  activity: HourHabit;
 }
 
 /** The time-of-day neighbourhood of a session start: hourly bins either side (3 h in all). */
@@ -27,20 +33,77 @@ export const hourReach = 1;
 export const sessionGapMs = 2 * 3_600_000;
 /** Days of the population's habit a user's own history is backed off to. */
 const priorDays = 5;
+/** Before anything is known, an even spread over a 16 h waking day. */
+const unknownShare = (2 * hourReach + 1) / 16;
 
-/** Days with session starts near each hour of day, summed over a user or the whole organisation. */
+/** Days with session starts (or logins) near each hour of day, summed over a user or the whole organisation. */
 class HourDays {
   readonly near = new Float64Array(24);
   activeDays = 0;
 
-  /** Share of active days with a start near `bin`, with `prior` days at `fallback`. */
+  /** Share of active days near `bin`, with `prior` days at `fallback`. */
   share(bin: number, prior: number, fallback: number): number {
     return (this.near[bin] + prior * fallback) / (this.activeDays + prior);
   }
+
+  /**
+   * How usual local time `local` is against these days, backed off to the population's. Only earlier days
+   * count (`today` is what the current day has credited so far): a night is not made usual by itself.
+   */
+  habit(local: LocalTime, population: HourDays, today: DayCredit): HourHabit {
+    const bin = Math.floor(local.hour) % 24;
+    const populationShare = population.share(bin, 1, unknownShare);
+    const nearDays = this.near[bin] - today.creditOf(local.day, bin);
+    const activeDays = this.activeDays - today.weightOf(local.day);
+    return { nearDays, activeDays, populationShare, share: (nearDays + priorDays * populationShare) / (activeDays + priorDays) };
+  }
 }
 
-/** The organisation's session-start habits: nights are quiet for almost everyone. */
-export class PopulationHours extends HourDays {}
+/** The organisation's habits: when sessions start, and when anyone logs in at all. Nights are quiet for almost everyone. */
+export class PopulationHours {
+  readonly starts = new HourDays();
+  readonly activity = new HourDays();
+}
+
+/** Credits hours to one local day at a time, once per day at the best weight seen (one busy night is one day). */
+class DayCredit {
+  private day = Number.NaN;
+  private readonly hours = new Float64Array(24);
+  private weight = 0;
+
+  /** What the local day `day` has credited to hour bin `bin` so far (0 for any other day). */
+  creditOf(day: number, bin: number): number {
+    return day === this.day ? this.hours[bin] : 0;
+  }
+
+  /** The weight the local day `day` has added to the active days so far (0 for any other day). */
+  weightOf(day: number): number {
+    return day === this.day ? this.weight : 0;
+  }
+
+  /** Credit `local` (and the hours near it) with `weight` to a user's days and the population's. */
+  credit(local: LocalTime, weight: number, own: HourDays, population: HourDays): void {
+    if (local.day !== this.day) {
+      this.day = local.day;
+      this.hours.fill(0);
+      this.weight = 0;
+    }
+    if (weight > this.weight) {
+      own.activeDays += weight - this.weight;
+      population.activeDays += weight - this.weight;
+      this.weight = weight;
+    }
+    const bin = Math.floor(local.hour) % 24;
+    for (let offset = -hourReach; offset <= hourReach; offset++) {
+      const near = (bin + offset + 24) % 24;
+      if (weight > this.hours[near]) {
+        own.near[near] += weight - this.hours[near];
+        population.near[near] += weight - this.hours[near];
+        this.hours[near] = weight;
+      }
+    }
+  }
+}
 
 interface OpenSession {
   start: LocalTime;
@@ -54,64 +117,42 @@ function continues(open: OpenSession, time: number): boolean {
 }
 
 /**
- * When a user starts sessions, learned per local day. Sessions, not logins: one late evening that keeps
- * re-authenticating past midnight is one session started in the evening, and an insider's burst of
- * logins at 3 a.m. is one session started at 3 a.m., judged as such for every login in it. Days, not
- * counts: one busy night does not make an hour habitual. A short history leans on the organisation's
- * habits, so an evening session is ordinary for a new user and a 3 a.m. one is not.
+ * When a user starts sessions, and when they log in at all, learned per local day. Sessions, not logins:
+ * one late evening that keeps re-authenticating past midnight is one session started in the evening, and
+ * an insider's burst of logins at 3 a.m. is one session started at 3 a.m., judged as such for every login
+ * in it. Activity too: a session may start at a usual hour and run on into one the user is never up at.
+ * Days, not counts: one busy night does not make an hour habitual. A short history leans on the
+ * organisation's habits, so an evening session is ordinary for a new user and a 3 a.m. one is not.
  */
-export class HourHabits extends HourDays {
-  private day = Number.NaN;
-  private readonly dayCredit = new Float64Array(24);
-  private dayWeight = 0;
+export class HourHabits {
+  private readonly starts = new HourDays();
+  private readonly activity = new HourDays();
+  private readonly startCredit = new DayCredit();
+  private readonly activityCredit = new DayCredit();
   private readonly sessions = new Map<string, OpenSession>();
 
   /** The session of a login from `device` at `time` (local time `local`), before learning it. */
   session(device: string, time: number, local: LocalTime, population: PopulationHours): SessionHour {
     const open = this.sessions.get(device);
-    if (open && continues(open, time)) return { start: open.start, continued: true, habit: open.habit };
-    return { start: local, continued: false, habit: this.habit(local.hour, population) };
+    const activity = this.activity.habit(local, population.activity, this.activityCredit);
+    if (open && continues(open, time)) return { start: open.start, continued: true, habit: open.habit, activity };
+    return { start: local, continued: false, habit: this.habit(local, population), activity };
   }
 
   /** Learn a successful login trusted with `weight` (0..1); the population learns it too. */
   observe(device: string, time: number, local: LocalTime, weight: number, population: PopulationHours): void {
+    this.activityCredit.credit(local, weight, this.activity, population.activity);
     const open = this.sessions.get(device);
     if (open && continues(open, time)) {
       open.last = time;
       return;
     }
-    this.sessions.set(device, { start: local, last: time, habit: this.habit(local.hour, population) });
-    this.credit(local, weight, population);
+    this.sessions.set(device, { start: local, last: time, habit: this.habit(local, population) });
+    this.startCredit.credit(local, weight, this.starts, population.starts);
   }
 
-  /** How usual a session starting at a local hour of day is for this user. */
-  habit(hour: number, population: PopulationHours): HourHabit {
-    const bin = Math.floor(hour) % 24;
-    // Before anything is known, an even spread over a 16 h waking day.
-    const populationShare = population.share(bin, 1, (2 * hourReach + 1) / 16);
-    return { nearDays: this.near[bin], activeDays: this.activeDays, populationShare, share: this.share(bin, priorDays, populationShare) };
-  }
-
-  /** Credit a session start to its day and the hours near it, once per day at the best weight seen. */
-  private credit(local: LocalTime, weight: number, population: PopulationHours): void {
-    if (local.day !== this.day) {
-      this.day = local.day;
-      this.dayCredit.fill(0);
-      this.dayWeight = 0;
-    }
-    if (weight > this.dayWeight) {
-      this.activeDays += weight - this.dayWeight;
-      population.activeDays += weight - this.dayWeight;
-      this.dayWeight = weight;
-    }
-    const bin = Math.floor(local.hour) % 24;
-    for (let offset = -hourReach; offset <= hourReach; offset++) {
-      const near = (bin + offset + 24) % 24;
-      if (weight > this.dayCredit[near]) {
-        this.near[near] += weight - this.dayCredit[near];
-        population.near[near] += weight - this.dayCredit[near];
-        this.dayCredit[near] = weight;
-      }
-    }
+  /** How usual a session starting at local time `local` is for this user. */
+  habit(local: LocalTime, population: PopulationHours): HourHabit {
+    return this.starts.habit(local, population.starts, this.startCredit);
   }
 }

@@ -35,8 +35,10 @@ export function localTime(time: number, longitude: number | null): LocalTime {
 
 /** "Sat 02:13 local (UTC+1)" / "Sat 02:13 UTC". */
 export function describeLocalTime(local: LocalTime): string {
-  const hours = Math.floor(local.hour);
-  const minutes = Math.floor((local.hour - hours) * 60);
+  // Whole minutes, with a nudge against the float error of hour fractions (01:20 must not read 01:19).
+  const clockMinutes = Math.floor(local.hour * 60 + 1e-6);
+  const hours = Math.floor(clockMinutes / 60);
+  const minutes = clockMinutes % 60;
   const clock = `${weekdays[local.weekday]} ${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
   if (local.offsetHours === null) return `${clock} UTC`;
   const sign = local.offsetHours < 0 ? '−' : '+';

@@ -1,4 +1,5 @@
 import type { LoginContext } from './behaviour-state.js';
+import type { HourHabit } from './hour-habit.js';
 import { describeLocalTime } from './local-time.js';
 import { placeName, type DetectionLogin } from './login.js';
 import { formatPercent, formatTenths, formatWhole } from './reason-format.js';
@@ -19,15 +20,36 @@ export function evaluateProfileRules(login: DetectionLogin, context: LoginContex
   // Novelty weighs as much as the history it departs from: three logins say little, the learning period all.
   const confidence = context.confidence;
   if (confidence >= minimumConfidence) novelty(login, context, confidence, findings);
+  unusualHour(login, context, settings, findings);
+}
+
+/**
+ * A session starting at a time of day the user (backed off to everyone) rarely starts one, or one that
+ * started at a usual time and is still logging in at an hour the user is never active at.
+ */
+function unusualHour(login: DetectionLogin, context: LoginContext, settings: RuleInput, findings: Finding[]): void {
   const session = context.session;
-  const habit = session.habit;
-  if (habit.activeDays >= settings.unusualHourDays && habit.share < settings.unusualHourShare) {
+  const start = session.habit;
+  const unusual = (habit: HourHabit): boolean => habit.activeDays >= settings.unusualHourDays && habit.share < settings.unusualHourShare;
+  const severity = (habit: HourHabit): number => Math.min(0.8, 0.4 + 0.1 * Math.log2(settings.unusualHourShare / habit.share));
+  if (unusual(start)) {
     findings.push({
       rule: 'unusual_hour',
-      severity: Math.min(0.8, 0.4 + 0.1 * Math.log2(settings.unusualHourShare / habit.share)),
+      severity: severity(start),
       reason:
         `unusual hour for ${login.user}: ${session.continued ? 'session started' : 'session starts'} ${describeLocalTime(session.start)}; ` +
-        `a session started within an hour of it on ${formatWhole(habit.nearDays)} of their ${formatWhole(habit.activeDays)} active days and on ${formatPercent(habit.populationShare)} of all users' days`,
+        `a session started within an hour of it on ${formatWhole(start.nearDays)} of their ${formatWhole(start.activeDays)} active days and on ${formatPercent(start.populationShare)} of all users' days`,
+    });
+    return;
+  }
+  const activity = session.activity;
+  if (session.continued && unusual(activity)) {
+    findings.push({
+      rule: 'unusual_hour',
+      severity: severity(activity),
+      reason:
+        `unusual hour for ${login.user}: session started ${describeLocalTime(session.start)}, still logging in ${describeLocalTime(context.local)}; ` +
+        `logged in within an hour of it on ${formatWhole(activity.nearDays)} of their ${formatWhole(activity.activeDays)} active days and on ${formatPercent(activity.populationShare)} of all users' days`,
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAssessor, feed, finding, hour, login, minute, settle } from './hand-built.js';
+import { createAssessor, day, feed, finding, hour, login, minute, monday, settle } from './hand-built.js';
 
 describe('impossible travel', () => {
   it('states distance, hours, speed and places when faster than an airliner', () => {
@@ -92,5 +92,26 @@ describe('unusual hour', () => {
     const early = settle(fresh, 'bob', 4);
     const night = Math.floor(early / (24 * hour)) * 24 * hour + 24 * hour + 2 * hour;
     expect(finding(feed(fresh, login('bob', night, true)), 'unusual_hour')).toBeUndefined();
+  });
+
+  it('flags a session that started at a usual hour and is still logging in at one the user is never active at', () => {
+    const assessor = createAssessor();
+    // alice starts a session at 09:00 and at 22:00 local every day (08:00 and 21:00 UTC in Oslo).
+    let last = monday;
+    for (let index = 0; index < 15; index++) {
+      feed(assessor, login('alice', monday + index * day + 8 * hour, true));
+      last = monday + index * day + 21 * hour;
+      feed(assessor, login('alice', last, true));
+    }
+    const evening = last + day;
+    expect(finding(feed(assessor, login('alice', evening, true)), 'unusual_hour')).toBeUndefined();
+    // Re-authentications 100 minutes apart keep one session going: 23:40 is still her evening.
+    expect(finding(feed(assessor, login('alice', evening + 100 * minute, true)), 'unusual_hour')).toBeUndefined();
+    const night = feed(assessor, login('alice', evening + 200 * minute, true));
+    expect(finding(night, 'unusual_hour')?.reason).toMatch(
+      /^unusual hour for alice: session started \w{3} 22:00 local \(UTC\+1\), still logging in \w{3} 01:20 local \(UTC\+1\); logged in within an hour of it on 0 of their 16 active days and on \d+(\.\d)?% of all users' days$/,
+    );
+    // The night does not make itself usual: the next login of it is judged on the earlier days alone.
+    expect(finding(feed(assessor, login('alice', evening + 210 * minute, true)), 'unusual_hour')?.reason).toMatch(/on 0 of their 16 active days/);
   });
 });
