@@ -52,11 +52,12 @@ describe('Vigil in a browser against vigil serve', () => {
       await open(view);
       await screenshot(page, `01-empty-${view.toLowerCase()}`);
     }
-    // Training needs events, and live collection is not in this build: both are disabled, with the reason next to them.
+    // Training needs events: disabled, with the reason next to it. Live says it is not listening and offers a listener.
     await open('Training');
     expect(await page.getByRole('button', { name: 'Train' }).isDisabled()).toBe(true);
     await open('Live');
-    expect(await page.getByRole('button', { name: 'Start' }).isDisabled()).toBe(true);
+    await page.getByText('Not listening', { exact: true }).waitFor();
+    expect(await page.getByRole('form', { name: 'Start a listener' }).getByRole('button', { name: 'Start' }).isEnabled()).toBe(true);
   });
 
   it('imports a generated RBA file from the Overview, with progress, then shows the counts', async () => {
@@ -232,6 +233,29 @@ describe('Vigil in a browser against vigil serve', () => {
     await page.getByText('Nothing allow-listed').waitFor();
     await open('Live');
     await page.getByText('No account is locked').waitFor();
+  });
+
+  it('listens on UDP from the Live view, plays the brute-force demo into it and shows the alerts and the lock', async () => {
+    await open('Live');
+    const form = page.getByRole('form', { name: 'Start a listener' });
+    await form.getByLabel(/Listen on/).fill('127.0.0.1:0');
+    await form.getByRole('button', { name: 'Start' }).click();
+    const listeners = page.getByRole('table', { name: 'Running listeners' });
+    await listeners.getByText(/^127\.0\.0\.1:\d+$/).waitFor();
+    await page.getByRole('status', { name: 'Live scoring' }).getByText(/Scoring with run #\d+/).waitFor();
+    const demo = page.getByRole('form', { name: 'Trainer demo' });
+    await demo.getByLabel('Scenario').selectOption('brute-force-takeover');
+    await demo.getByLabel(/Speed/).fill('100');
+    await demo.getByRole('button', { name: 'Play demo' }).click();
+    await page.getByRole('status', { name: 'Demo progress' }).getByText('Demo finished').waitFor({ timeout: 60_000 });
+    await page.getByRole('list', { name: 'Live alerts' }).locator('li').first().waitFor();
+    const locks = page.getByRole('table', { name: 'Account locks' });
+    await locks.getByRole('button', { name: /Lift the lock on/ }).first().waitFor();
+    await screenshot(page, '15-live-demo');
+    await locks.getByRole('button', { name: /Lift the lock on/ }).first().click();
+    await locks.getByText(/Lifted by/).first().waitFor();
+    await listeners.getByRole('button', { name: /Stop listener/ }).click();
+    await page.getByText('Not listening', { exact: true }).waitFor();
   });
 
   it('logged no errors and no CSP violations', () => {

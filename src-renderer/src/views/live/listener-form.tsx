@@ -20,7 +20,7 @@ export function ListenerForm({ busy, onStart }: { busy: boolean; onStart(config:
   return (
     <form className="import-form" onSubmit={submit} aria-label="Start a listener">
       <div className="form-row">
-        <label className="field field-narrow">
+        <label className="field">
           <span>Source</span>
           <select value={kind} onChange={(event) => choose(event.target.value as ListenerKind)}>
             {listenerKinds.map((name) => (
