@@ -202,11 +202,15 @@ export function createService(options: ServiceOptions): CaseService {
       if (next.blockThreshold <= next.challengeThreshold) {
         throw new ApiError('ValidationError', 'the block threshold must be higher than the challenge threshold');
       }
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: next.importTimeZone });
-      } catch {
-        throw new ApiError('ValidationError', `unknown time zone '${next.importTimeZone}' (use an IANA name such as UTC or Europe/Oslo)`);
+      for (const zone of [next.importTimeZone, next.alertPolicy.quietHours?.timeZone].filter((value) => value !== undefined)) {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        } catch {
+          throw new ApiError('ValidationError', `unknown time zone '${zone}' (use an IANA name such as UTC or Europe/Oslo)`);
+        }
       }
+      // A case travels as evidence: it never carries a mail password (the live worker reads VIGIL_SMTP_PASSWORD).
+      if (next.alertChannels.email) delete next.alertChannels.email.password;
       writeSettings(db, next, actor);
       // Alerts and their series depend on the challenge threshold; live alerting on the policy and channels.
       cache.clear();

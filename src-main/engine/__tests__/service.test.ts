@@ -70,6 +70,19 @@ describe('the case service', () => {
     expect((await service.getSettings()).importTimeZone).toBe('Europe/Oslo');
   });
 
+  it('keeps the alert policy and channels, refuses an unknown quiet-hours zone and never stores a mail password', async () => {
+    start();
+    const policy = { minimumLevel: 'high' as const, rules: ['brute_force'], users: [], quietHours: { from: '22:00', to: '07:00', timeZone: 'Europe/Oslo' }, incidentWindowMinutes: 15 };
+    await expect(service.setSettings({ alertPolicy: { ...policy, quietHours: { ...policy.quietHours, timeZone: 'Mars/Olympus' } } })).rejects.toMatchObject({ name: 'ValidationError' });
+    const email = { host: '127.0.0.1', port: 2525, secure: false, from: 'vigil@example.org', to: ['soc@example.org'], username: 'vigil', password: 'hunter2' };
+    const saved = await service.setSettings({ alertPolicy: policy, alertChannels: { desktop: false, email, webhooks: [{ url: 'http://127.0.0.1:9/hook', style: 'slack' }] } });
+    expect(saved.alertPolicy).toEqual(policy);
+    expect(saved.alertChannels.email).toEqual({ host: '127.0.0.1', port: 2525, secure: false, from: 'vigil@example.org', to: ['soc@example.org'], username: 'vigil' });
+    expect(await service.getSettings()).toEqual(saved);
+    const audit = seeded.db.prepare(`SELECT detail FROM audit`).pluck().all() as string[];
+    expect(audit.some((detail) => detail.includes('hunter2'))).toBe(false);
+  });
+
   it('answers honestly for what this build and mode cannot do', async () => {
     start();
     const info = await service.caseInfo();

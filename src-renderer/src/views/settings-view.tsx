@@ -6,6 +6,8 @@ import { Panel, ViewHeader } from '../components/panel';
 import { ErrorMessage } from '../components/states';
 import { formatBytes, formatCount } from '../format';
 import { AllowListPanel } from './response/allow-list-panel';
+import { AlertPolicyPanel } from './settings/alert-policy-panel';
+import { ChannelsPanel } from './settings/channels-panel';
 
 /** Case settings (display, import defaults, risk thresholds) and what this case and mode are. */
 export function SettingsView() {
@@ -70,6 +72,8 @@ export function SettingsView() {
             factor); at or above the block threshold it should be refused.
           </p>
         </Panel>
+        <AlertPolicyPanel policy={draft.alertPolicy} onChange={(alertPolicy) => setDraft({ ...draft, alertPolicy })} />
+        <ChannelsPanel channels={draft.alertChannels} onChange={(alertChannels) => setDraft({ ...draft, alertChannels })} />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={saving}>
             Save settings

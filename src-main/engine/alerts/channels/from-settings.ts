@@ -16,7 +16,8 @@ export function channelsFromSettings(settings: AlertChannels, onError: (message:
         secure: email.secure,
         from: email.from,
         to: email.to,
-        auth: email.username ? { user: email.username, pass: email.password ?? '' } : undefined,
+        // The password is not kept in the case (see the service): it comes from the environment of the process that sends.
+        auth: email.username ? { user: email.username, pass: email.password ?? process.env.VIGIL_SMTP_PASSWORD ?? '' } : undefined,
       }),
     );
   }
