@@ -67,7 +67,7 @@ export const defaultRuleSettings: RuleSettings = {
   campaignNetworks: 3,
   takeoverFailures: 5,
   unusualHourDays: 5,
-  unusualHourShare: 0.03,
+  unusualHourShare: 0.05,
 };
 
 /** The settings the rules read. */
