@@ -1,20 +1,22 @@
 import { basename, resolve } from 'node:path';
 import type { FormatName } from '../../../src-shared/event.js';
 import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
-import { createEnricher, type LocationSources } from '../enrich/enricher.js';
+import type { LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
-import { countEvents, createEventIndexes, dropEventIndexes, prepareEventInsert } from '../store/events.js';
-import { prepareRawBlockInsert } from '../store/raw-lines.js';
+import { countEvents, createEventIndexes, dropEventIndexes, prepareEventRowInsert } from '../store/events.js';
+import { prepareEventDictionaries } from '../store/event-dictionaries.js';
+import { prepareCompressedBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
-import { fileIdentity, openContent, sampleLines } from './file-source.js';
-import { createParser } from './formats/index.js';
-import { labelOf, loadSiblingLabels } from './labels.js';
-import { readLines } from './line-reader.js';
-import type { MappableField, ParseOutcome } from './parser.js';
+import { fileIdentity, sampleLines } from './file-source.js';
+import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch } from './import-batches.js';
+import { ImportError } from './import-error.js';
+import { siblingLabelsPath } from './labels.js';
+import { createPackedEventReader } from './packed-events.js';
+import type { MappableField } from './parser.js';
 
 /** How to read a file; everything is optional and stated in the summary when defaulted. */
 export interface ImportOptions {
@@ -32,17 +34,23 @@ export interface ImportOptions {
   /** Lines per transaction; also how much an interruption can lose (it is re-read on resume). */
   linesPerCommit?: number;
   actor?: string;
+  /**
+   * Run the parsing side in another thread (the import worker passes its starter); without it, or with
+   * custom `locations` (functions cannot cross threads), parsing runs in this thread between writes.
+   */
+  startParseThread?: (plan: BatchPlan) => BatchProducer;
 }
 
 /** Typical bytes per log line, to estimate a file's events from its size. */
 const averageLineBytes = 200;
 /** Below this many lines the index work is too small to be worth deferring. */
 const bulkMinimumLines = 100_000;
+/** Below this size a second thread costs more to start than it saves. */
+const parallelMinimumBytes = 4 << 20;
+/** Lines per batch handed from parsing to writing, and per raw block. */
+const linesPerBatch = 4096;
 
-/** A file that cannot be imported at all (unreadable, unknown format, bad options). */
-export class ImportError extends Error {
-  override name = 'ImportError';
-}
+export { ImportError };
 
 /**
  * Import one log file into a case: streamed with constant memory, committed in batches with the
@@ -61,12 +69,11 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   const timeZone = options.timeZone ?? 'UTC';
   checkTimeZone(timeZone);
   const year = options.year ?? new Date().getUTCFullYear();
-  const parser = createParser(format, { timeZone, year, mapping: options.mapping ?? {} });
-  const labels = await loadSiblingLabels(fullPath);
+  const labels = siblingLabelsPath(fullPath);
   const assumptions = [
     options.timeZone ? `time zone ${timeZone}` : `time zone ${timeZone} (default; set it with --tz)`,
     ...(['authlog', 'syslog'].includes(format) ? [options.year ? `year ${year}` : `year ${year} (default; set it with --year)`] : []),
-    ...(labels ? [`ground-truth labels from ${basename(labels.path)}`] : []),
+    ...(labels ? [`ground-truth labels from ${basename(labels)}`] : []),
   ];
   const resumed = previous !== undefined;
   const sourceId = previous?.id ?? createFileSource(db, { name: fullPath, sha256: identity.sha256, size: identity.size, format, timeZone, year, assumptions });
@@ -74,14 +81,25 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   const duplicates = previous?.events_imported ?? 0;
   recordAudit(db, options.actor ?? 'user', resumed ? 'import.resume' : 'import.start', { sourceId, path: fullPath, format, sha256: identity.sha256 });
 
-  const insertEvent = prepareEventInsert(db);
+  const insertEvent = prepareEventRowInsert(db);
+  const dictionaries = prepareEventDictionaries(db);
+  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, dictionaries.placeId);
   const insertReject = prepareRejectInsert(db);
-  const insertRawBlock = prepareRawBlockInsert(db);
-  // The lines read since the last commit, kept compressed with it as the events' raw evidence.
-  let rawLines: string[] = [];
-  let rawFirstLine = resumeLine + 1;
-  const enrich = createEnricher(options.locations ?? bundledLocationSources());
-  const linesPerCommit = options.linesPerCommit ?? 50_000;
+  const insertRawBlock = prepareCompressedBlockInsert(db);
+  const linesPerCommit = options.linesPerCommit ?? 100_000;
+  const plan: BatchPlan = {
+    path: fullPath,
+    gzip: identity.gzip,
+    format,
+    parse: { timeZone, year, mapping: options.mapping ?? {} },
+    resumeLine,
+    linesPerBatch: Math.min(linesPerCommit, linesPerBatch),
+  };
+  // A large file is parsed in a second thread when the caller can start one (the CLI and app import worker).
+  const producer =
+    options.startParseThread && !options.locations && identity.size >= parallelMinimumBytes
+      ? options.startParseThread(plan)
+      : createBatchProducer(plan, options.locations ?? bundledLocationSources());
   const rejectedByReason: Record<string, number> = {};
   const totals = { linesRead: 0, eventsImported: 0, rejected: 0, ignored: 0 };
   const stored = { linesRead: previous?.lines_read ?? 0, rejected: previous?.rejected ?? 0, ignored: previous?.ignored ?? 0 };
@@ -89,19 +107,26 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   let record = 0;
   let lastLine = resumeLine;
   let linesInTransaction = 0;
-  let headerSeen = !parser.hasHeader;
   let lastProgress = 0;
 
-  const reject = (line: number, reason: string, raw: string): void => {
-    insertReject(sourceId, line, reason, raw);
-    totals.rejected++;
-    const key = reasonKey(reason);
-    rejectedByReason[key] = (rejectedByReason[key] ?? 0) + 1;
+  const store = (batch: ImportBatch): void => {
+    readEvents(batch.events, insertEvent);
+    for (const rejected of batch.rejects) {
+      insertReject(sourceId, rejected.line, rejected.reason, rejected.raw);
+      const key = reasonKey(rejected.reason);
+      rejectedByReason[key] = (rejectedByReason[key] ?? 0) + 1;
+    }
+    if (batch.raw) insertRawBlock(sourceId, batch.raw);
+    totals.eventsImported += batch.events.count;
+    totals.rejected += batch.rejects.length;
+    totals.linesRead += batch.linesRead;
+    totals.ignored += batch.ignored;
+    linesInTransaction += batch.linesRead;
+    lastLine = batch.lastLine;
+    record = batch.record;
+    bytesRead = batch.bytesRead;
   };
   const commit = (): void => {
-    insertRawBlock(sourceId, rawFirstLine, rawLines);
-    rawFirstLine += rawLines.length;
-    rawLines = [];
     recordSourceProgress(db, sourceId, {
       resumeLine: lastLine,
       resumeRecord: record,
@@ -122,52 +147,10 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   const bulk = identity.size / averageLineBytes > Math.max(bulkMinimumLines, countEvents(db));
   if (bulk) dropEventIndexes(db);
   const rollbackJournal = bulk && switchToRollbackJournal(db);
-  const content = openContent(fullPath, identity.gzip, (count) => (bytesRead += count));
   db.exec('BEGIN');
   try {
-    for await (const batch of readLines(content)) {
-      let problem = 0;
-      for (let index = 0; index < batch.lines.length; index++) {
-        const line = batch.firstLineNumber + index;
-        const text = batch.lines[index];
-        const isProblem = problem < batch.problems.length && batch.problems[problem].index === index;
-        if (line > resumeLine) {
-          rawLines.push(text);
-          lastLine = line;
-        }
-        if (!isProblem && text.length === 0) continue;
-        if (!headerSeen && !isProblem) {
-          headerSeen = true;
-          parseHeader(parser, text);
-          continue;
-        }
-        record++;
-        if (line <= resumeLine) {
-          if (isProblem) problem++;
-          continue;
-        }
-        totals.linesRead++;
-        linesInTransaction++;
-        if (isProblem) {
-          const found = batch.problems[problem++];
-          reject(line, found.reason, found.raw);
-          continue;
-        }
-        const outcome = parseLine(parser, text, line);
-        if (outcome.kind === 'reject') {
-          reject(line, outcome.reason, text);
-        } else if (outcome.kind === 'ignored') {
-          totals.ignored++;
-        } else {
-          const recordNumber = parser.hasHeader || format === 'jsonl' ? record : line;
-          const label = labels ? labelOf(labels, recordNumber) : null;
-          for (const event of outcome.events) {
-            if (label !== null) event.label = label;
-            insertEvent(event, enrich(event), { sourceId, line, record: recordNumber });
-            totals.eventsImported++;
-          }
-        }
-      }
+    for await (const batch of producer.batches()) {
+      store(batch);
       if (linesInTransaction >= linesPerCommit) {
         commit();
         db.exec('BEGIN');
@@ -185,7 +168,6 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
       if (options.signal?.aborted) commit();
       else db.exec('ROLLBACK');
     }
-    content.destroy();
     if (bulk) createEventIndexes(db);
     if (rollbackJournal) db.pragma('journal_mode = WAL');
     recordAudit(db, options.actor ?? 'user', 'import.interrupted', { sourceId, path: fullPath, reason: (error as Error).message });
@@ -193,7 +175,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   }
   if (bulk) createEventIndexes(db);
   if (rollbackJournal) db.pragma('journal_mode = WAL');
-  const allAssumptions = [...assumptions, ...parser.assumptions()];
+  const allAssumptions = [...assumptions, ...producer.assumptions()];
   finishSource(db, sourceId, 'complete', allAssumptions, duplicates);
   report();
   const summary: ImportSummary = {
@@ -244,22 +226,6 @@ function checkTimeZone(timeZone: string): void {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
     throw new ImportError(`unknown time zone '${timeZone}' (use an IANA name such as UTC or Europe/Oslo)`);
-  }
-}
-
-function parseHeader(parser: ReturnType<typeof createParser>, text: string): void {
-  try {
-    parser.header?.(text);
-  } catch (error) {
-    throw new ImportError(`unusable header: ${(error as Error).message}`);
-  }
-}
-
-function parseLine(parser: ReturnType<typeof createParser>, text: string, line: number): ParseOutcome {
-  try {
-    return parser.parse(text, line);
-  } catch (error) {
-    return { kind: 'reject', reason: (error as Error).message || 'unparseable line' };
   }
 }
 

@@ -14,8 +14,8 @@ export interface RecordLabels {
  * imported file, its labels are stored with the events for evaluation (never as model input).
  */
 export async function loadSiblingLabels(path: string): Promise<RecordLabels | null> {
-  const labelsPath = `${path.replace(/\.gz$/, '')}.labels.csv`;
-  if (!existsSync(labelsPath)) return null;
+  const labelsPath = siblingLabelsPath(path);
+  if (!labelsPath) return null;
   const names: string[] = [];
   const codeOf = new Map<string, number>();
   let codes = new Uint8Array(1 << 16);
@@ -46,6 +46,12 @@ export async function loadSiblingLabels(path: string): Promise<RecordLabels | nu
     codes[record] = code;
   }
   return { path: labelsPath, names, codes };
+}
+
+/** The path of the labels file beside `path`, or null when there is none. */
+export function siblingLabelsPath(path: string): string | null {
+  const labelsPath = `${path.replace(/\.gz$/, '')}.labels.csv`;
+  return existsSync(labelsPath) ? labelsPath : null;
 }
 
 /** The label of a record, or null. */

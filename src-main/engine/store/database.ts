@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { eventIndexSql } from './migrations/0002-event-indexes.js';
+import { eventIndexSql } from './migrations/0007-compact-events.js';
 import { migrations } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
 

@@ -19,11 +19,17 @@ interface LoginRow {
   device_type: string | null;
 }
 
-/** Every event of the case as detection reads it, in time order (ties by id), streamed. */
+/**
+ * Every event of the case as detection reads it, in time order (ties by id), streamed. Read from
+ * event_rows with one join per dictionary: the events view would look each column up on its own.
+ */
 export function* iterateDetectionLogins(db: CaseDatabase): Generator<DetectionLogin> {
   const statement = db.prepare(
-    `SELECT id, ts, user, outcome, ip, network, asn, country, region, city, latitude, longitude, browser, os, device_type
-     FROM events ORDER BY ts, id`,
+    `SELECT r.id AS id, r.ts AS ts, r.user AS user, r.outcome AS outcome, r.ip AS ip, r.network AS network, r.asn AS asn,
+       p.country AS country, p.region AS region, p.city AS city, p.latitude AS latitude, p.longitude AS longitude,
+       c.browser AS browser, c.os AS os, c.device_type AS device_type
+     FROM event_rows r LEFT JOIN places p ON p.id = r.place_id LEFT JOIN clients c ON c.id = r.client_id
+     ORDER BY r.ts, r.id`,
   );
   for (const row of statement.iterate() as IterableIterator<LoginRow>) {
     yield {

@@ -1,6 +1,7 @@
 import type { LoginEventInput } from '../../../src-shared/event.js';
 import type { CaseDatabase } from './database.js';
-import { eventIndexNames, eventIndexSql } from './migrations/0002-event-indexes.js';
+import { prepareEventDictionaries } from './event-dictionaries.js';
+import { eventIndexNames, eventIndexSql } from './migrations/0007-compact-events.js';
 
 /** Where an event came from: its source, line and record (the raw line is in raw_blocks). */
 export interface Provenance {
@@ -17,39 +18,50 @@ export interface StoredEnrichment {
   deviceType: string | null;
 }
 
-/** A prepared insert for events; positional parameters are the fastest path in better-sqlite3. */
+/**
+ * A prepared insert for single events (live intake, the risk API): the client and place are found
+ * or added in their tables, then the row is stored in event_rows; `last_insert_rowid()` is the event's id.
+ */
 export function prepareEventInsert(db: CaseDatabase): (event: LoginEventInput, enrichment: StoredEnrichment, provenance: Provenance) => void {
-  const statement = db.prepare(
-    `INSERT INTO events (ts, user, outcome, ip, network, country, region, city, latitude, longitude, asn, user_agent,
-       browser, os, device_type, auth_method, service, host, rtt_ms, source_id, line, record, label)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const dictionaries = prepareEventDictionaries(db);
+  const insertRow = prepareEventRowInsert(db);
+  const values: unknown[] = new Array(eventRowColumns.length);
   return (event, enrichment, provenance) => {
-    statement.run(
-      event.time,
-      event.user,
-      event.outcome === 'success' ? 1 : 0,
-      event.ip,
-      enrichment.network,
-      event.country,
-      event.region,
-      event.city,
-      event.latitude,
-      event.longitude,
-      event.asn,
-      event.userAgent,
-      enrichment.browser,
-      enrichment.os,
-      enrichment.deviceType,
-      event.authMethod,
-      event.service,
-      event.host,
-      event.roundTripMs,
-      provenance.sourceId,
-      provenance.line,
-      provenance.record,
-      event.label,
-    );
+    const clientId = dictionaries.clientId({ userAgent: event.userAgent, browser: enrichment.browser, os: enrichment.os, deviceType: enrichment.deviceType });
+    const placeId = dictionaries.placeId(event);
+    values[0] = event.time;
+    values[1] = event.user;
+    values[2] = event.outcome === 'success' ? 1 : 0;
+    values[3] = event.ip;
+    values[4] = enrichment.network;
+    values[5] = placeId;
+    values[6] = event.asn;
+    values[7] = clientId;
+    values[8] = event.authMethod;
+    values[9] = event.service;
+    values[10] = event.host;
+    values[11] = event.roundTripMs;
+    values[12] = provenance.sourceId;
+    values[13] = provenance.line;
+    values[14] = provenance.record;
+    values[15] = event.label;
+    insertRow(values);
+  };
+}
+
+/**
+ * The columns of an event row (table event_rows) in insert order, for writers that fill one reusable
+ * array per row (the bulk import) instead of building an object per event.
+ */
+export const eventRowColumns = [
+  'ts', 'user', 'outcome', 'ip', 'network', 'place_id', 'asn', 'client_id', 'auth_method', 'service', 'host', 'rtt_ms', 'source_id', 'line', 'record', 'label',
+] as const;
+
+/** A prepared insert of one event row given as values in `eventRowColumns` order. */
+export function prepareEventRowInsert(db: CaseDatabase): (values: readonly unknown[]) => void {
+  const statement = db.prepare(`INSERT INTO event_rows (${eventRowColumns.join(', ')}) VALUES (${eventRowColumns.map(() => '?').join(', ')})`);
+  return (values) => {
+    statement.run(values);
   };
 }
 

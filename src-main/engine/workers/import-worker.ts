@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { importFile } from '../ingest/importer.js';
 import { openCase } from '../store/database.js';
+import { startParseWorker } from './run-import-parse.js';
 import { toWorkerError, type ImportReply, type ImportRequest } from './protocol.js';
 
 /** The import worker: its own case connection, one import at a time, progress and result as messages. */
@@ -17,7 +18,7 @@ port.on('message', (request: ImportRequest) => {
   const controller = new AbortController();
   aborts.set(request.seq, controller);
   const db = openCase(request.casePath);
-  importFile(db, request.path, { ...request.options, signal: controller.signal, onProgress: (progress) => send({ type: 'progress', seq: request.seq, progress }) })
+  importFile(db, request.path, { ...request.options, startParseThread: startParseWorker, signal: controller.signal, onProgress: (progress) => send({ type: 'progress', seq: request.seq, progress }) })
     .then((summary) => send({ type: 'done', seq: request.seq, summary }))
     .catch((error: unknown) => send({ type: 'error', seq: request.seq, error: toWorkerError(error) }))
     .finally(() => {

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, openCase, schemaVersion } from '../database.js';
+import { rawLine } from '../raw-lines.js';
 import { migrations } from '../migrations/index.js';
 
 function temporaryCase(): string {
@@ -99,6 +101,31 @@ describe('migrations', () => {
       { kind: 'ip', value: '10.0.0.0/8', note: '' },
       { kind: 'user', value: 'scanner', note: '' },
     ]);
+  });
+
+  it('0007 moves events to event_rows with shared clients and places, behind an events view with the same rows', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 6));
+    db.prepare(`INSERT INTO sources (kind, name, format, time_zone, status, started_at) VALUES ('file', 'a.csv', 'rba', 'UTC', 'complete', 0)`).run();
+    const insert = db.prepare(
+      `INSERT INTO events (ts, user, outcome, ip, network, country, region, city, latitude, longitude, asn, user_agent, browser, os, device_type,
+         auth_method, service, host, rtt_ms, source_id, line, record, label) VALUES (?, ?, 1, ?, NULL, ?, ?, ?, ?, ?, 29695, ?, ?, ?, ?, 'password', 'web', NULL, 5.5, 1, ?, ?, ?)`,
+    );
+    insert.run(1000, 'alice', '192.0.2.1', 'NO', 'Vestland', 'Bergen', 60.39, 5.32, 'Mozilla/5.0 Chrome/85', 'Chrome 85', 'Windows 10', 'desktop', 2, 1, 'normal');
+    insert.run(2000, 'bob', '192.0.2.2', 'NO', 'Vestland', 'Bergen', 60.39, 5.32, 'Mozilla/5.0 Chrome/85', 'Chrome 85', 'Windows 10', 'desktop', 3, 2, null);
+    insert.run(3000, 'carol', null, null, null, null, null, null, null, null, null, null, 4, 3, 'attack_ip');
+    db.prepare(`INSERT INTO raw_blocks (source_id, first_line, line_count, text) VALUES (1, 1, 1, ?)`).run(deflateRawSync(Buffer.from('old line')));
+    const before = db.prepare('SELECT * FROM events ORDER BY id').all();
+    migrate(db, migrations);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(7);
+    expect(db.prepare('SELECT * FROM events ORDER BY id').all()).toEqual(before);
+    expect(db.prepare(`SELECT COUNT(*) AS clients, (SELECT COUNT(*) FROM places) AS places FROM clients`).get()).toEqual({ clients: 1, places: 1 });
+    expect(db.prepare(`SELECT client_id, place_id FROM event_rows WHERE user = 'carol'`).get()).toEqual({ client_id: null, place_id: null });
+    expect(indexNames(db)).toEqual(expect.arrayContaining(['events_ts', 'events_user_ts', 'events_ip', 'events_failures_ts']));
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id FROM events WHERE outcome = 0 AND ts >= ? ORDER BY ts').all(0) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('events_failures_ts');
+    // Blocks written before keep their codec and read back as stored.
+    expect(rawLine(db, 1, 1)).toBe('old line');
   });
 
   it('opens a case in WAL mode and migrating twice changes nothing', () => {

@@ -1,0 +1,168 @@
+import type { FormatName } from '../../../src-shared/event.js';
+import { createEnricher, type LocationSources } from '../enrich/enricher.js';
+import { compressRawLines, type CompressedRawBlock } from '../store/raw-lines.js';
+import { openContent } from './file-source.js';
+import { ImportError } from './import-error.js';
+import { createParser } from './formats/index.js';
+import { labelOf, loadSiblingLabels } from './labels.js';
+import { readLines } from './line-reader.js';
+import { PackedEventWriter, type PackedEvents } from './packed-events.js';
+import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
+
+/** What the parsing side of an import needs to know: plain data, so it can cross to a worker thread. */
+export interface BatchPlan {
+  path: string;
+  gzip: boolean;
+  format: FormatName;
+  parse: ParseOptions;
+  /** Lines up to this one were committed by an earlier run: read, not stored again. */
+  resumeLine: number;
+  /** Lines per batch (each batch also becomes one raw block). */
+  linesPerBatch: number;
+}
+
+/** A line stored as rejected. */
+export interface RejectedLine {
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+/**
+ * Consecutive lines of the file, parsed, enriched and compressed: everything the writer needs to store
+ * them in one go. Batches end at line boundaries, so after any batch the import has a clean resume point.
+ */
+export interface ImportBatch {
+  events: PackedEvents;
+  rejects: RejectedLine[];
+  /** The raw evidence of the batch's new lines (null when all of them were before the resume point). */
+  raw: CompressedRawBlock | null;
+  /** Last line of the batch and the record count up to it. */
+  lastLine: number;
+  record: number;
+  /** New lines counted in this batch (past the resume point, not blank, not the header). */
+  linesRead: number;
+  ignored: number;
+  /** Bytes read from the file so far. */
+  bytesRead: number;
+}
+
+/** The parsing side of an import: its batches, then what the parser assumed. */
+export interface BatchProducer {
+  batches(): AsyncGenerator<ImportBatch>;
+  assumptions(): string[];
+}
+
+/**
+ * Read, parse, label, enrich and compress a file batch by batch. This is the CPU side of an import,
+ * free of the case database so it can run in its own thread while another thread writes.
+ */
+export function createBatchProducer(plan: BatchPlan, locations: LocationSources): BatchProducer {
+  const parser = createParser(plan.format, plan.parse);
+  return {
+    batches: () => produce(plan, parser, locations),
+    assumptions: () => parser.assumptions(),
+  };
+}
+
+async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSources): AsyncGenerator<ImportBatch> {
+  const labels = await loadSiblingLabels(plan.path);
+  const enrich = createEnricher(locations);
+  const writer = new PackedEventWriter(plan.linesPerBatch);
+  const recordsByLine = parser.hasHeader || plan.format === 'jsonl';
+  let bytesRead = 0;
+  let record = 0;
+  let lastLine = plan.resumeLine;
+  let headerSeen = !parser.hasHeader;
+  let rawLines: string[] = [];
+  let rawFirstLine = plan.resumeLine + 1;
+  let rejects: RejectedLine[] = [];
+  let linesRead = 0;
+  let ignored = 0;
+
+  const take = (): ImportBatch => {
+    const batch: ImportBatch = {
+      events: writer.take(),
+      rejects,
+      raw: rawLines.length > 0 ? compressRawLines(rawFirstLine, rawLines) : null,
+      lastLine,
+      record,
+      linesRead,
+      ignored,
+      bytesRead,
+    };
+    rawFirstLine += rawLines.length;
+    rawLines = [];
+    rejects = [];
+    linesRead = 0;
+    ignored = 0;
+    return batch;
+  };
+
+  const content = openContent(plan.path, plan.gzip, (count) => (bytesRead += count));
+  try {
+    for await (const batch of readLines(content)) {
+      let problem = 0;
+      for (let index = 0; index < batch.lines.length; index++) {
+        const line = batch.firstLineNumber + index;
+        const text = batch.lines[index];
+        const isProblem = problem < batch.problems.length && batch.problems[problem].index === index;
+        if (line > plan.resumeLine) {
+          rawLines.push(text);
+          lastLine = line;
+        }
+        if (!isProblem && text.length === 0) continue;
+        if (!headerSeen && !isProblem) {
+          headerSeen = true;
+          parseHeader(parser, text);
+          continue;
+        }
+        record++;
+        if (line <= plan.resumeLine) {
+          if (isProblem) problem++;
+          continue;
+        }
+        linesRead++;
+        if (isProblem) {
+          const found = batch.problems[problem++];
+          rejects.push({ line, reason: found.reason, raw: found.raw });
+          continue;
+        }
+        const outcome = parseLine(parser, text, line);
+        if (outcome.kind === 'reject') {
+          rejects.push({ line, reason: outcome.reason, raw: text });
+        } else if (outcome.kind === 'ignored') {
+          ignored++;
+        } else {
+          const recordNumber = recordsByLine ? record : line;
+          const label = labels ? labelOf(labels, recordNumber) : null;
+          for (const event of outcome.events) {
+            if (label !== null) event.label = label;
+            writer.push(event, enrich(event), line, recordNumber);
+          }
+        }
+        if (rawLines.length >= plan.linesPerBatch) yield take();
+      }
+      if (rawLines.length >= plan.linesPerBatch) yield take();
+    }
+    yield take();
+  } finally {
+    content.destroy();
+  }
+}
+
+function parseHeader(parser: Parser, text: string): void {
+  try {
+    parser.header?.(text);
+  } catch (error) {
+    throw new ImportError(`unusable header: ${(error as Error).message}`);
+  }
+}
+
+function parseLine(parser: Parser, text: string, line: number): ParseOutcome {
+  try {
+    return parser.parse(text, line);
+  } catch (error) {
+    return { kind: 'reject', reason: (error as Error).message || 'unparseable line' };
+  }
+}

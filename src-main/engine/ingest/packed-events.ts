@@ -1,0 +1,193 @@
+import type { LoginEventInput } from '../../../src-shared/event.js';
+import type { Enrichment } from '../enrich/enricher.js';
+import type { ClientFacts, PlaceFacts } from '../store/event-dictionaries.js';
+import { eventRowColumns } from '../store/events.js';
+
+/**
+ * Parsed events packed for the trip from the parsing thread to the writing thread. Numbers go in one
+ * transferable Float64Array (NaN for null), the row's own texts in one flat array, and the client and
+ * place of each event as a small number: the batch defines the clients and places it uses first, once
+ * per import, so the long, repeated user agents and place names cross threads and reach SQLite once.
+ */
+export interface PackedEvents {
+  count: number;
+  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place (-1: none). */
+  numbers: Float64Array;
+  /** Per event: user, ip, network, auth_method, service, host, label. */
+  texts: (string | null)[];
+  /** Clients first used in this batch: [number, facts]. */
+  clients: [number, ClientFacts][];
+  /** Places first used in this batch: [number, facts]. */
+  places: [number, PlaceFacts][];
+  /** True when the numbering of clients and places starts over with this batch (bounded memory). */
+  restart: boolean;
+}
+
+const numberCount = 8;
+const textCount = 7;
+/** Clients and places an import remembers before it starts their numbering over. */
+const dictionaryLimit = 100_000;
+
+interface ClientEntry {
+  browser: string | null;
+  os: string | null;
+  deviceType: string | null;
+  number: number;
+}
+
+interface PlaceEntry {
+  country: string | null;
+  region: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  number: number;
+}
+
+/** Collects events into a PackedEvents; `take` hands the batch over and starts a new one. */
+export class PackedEventWriter {
+  private numbers: Float64Array;
+  private texts: (string | null)[] = [];
+  private count = 0;
+  private clients = new Map<string | null, ClientEntry[]>();
+  private places = new Map<string | null, PlaceEntry[]>();
+  private known = 0;
+  private newClients: [number, ClientFacts][] = [];
+  private newPlaces: [number, PlaceFacts][] = [];
+  private restart = false;
+
+  constructor(capacity = 16_384) {
+    this.numbers = new Float64Array(capacity * numberCount);
+  }
+
+  /** Add one event with its enrichment and provenance. */
+  push(event: LoginEventInput, enrichment: Enrichment, line: number, record: number): void {
+    if ((this.count + 1) * numberCount > this.numbers.length) this.grow();
+    let at = this.count * numberCount;
+    const numbers = this.numbers;
+    numbers[at++] = event.time;
+    numbers[at++] = event.outcome === 'success' ? 1 : 0;
+    numbers[at++] = event.asn ?? Number.NaN;
+    numbers[at++] = event.roundTripMs ?? Number.NaN;
+    numbers[at++] = line;
+    numbers[at++] = record;
+    numbers[at++] = this.client(event.userAgent, enrichment.browser, enrichment.os, enrichment.deviceType);
+    numbers[at] = this.place(event);
+    this.texts.push(event.user, event.ip, enrichment.network, event.authMethod, event.service, event.host, event.label);
+    this.count++;
+  }
+
+  /** The events collected so far (the numbers may be transferred); the writer starts a new batch. */
+  take(): PackedEvents {
+    const packed: PackedEvents = {
+      count: this.count,
+      numbers: this.numbers.slice(0, this.count * numberCount),
+      texts: this.texts,
+      clients: this.newClients,
+      places: this.newPlaces,
+      restart: this.restart,
+    };
+    this.texts = [];
+    this.count = 0;
+    this.newClients = [];
+    this.newPlaces = [];
+    this.restart = false;
+    return packed;
+  }
+
+  private client(userAgent: string | null, browser: string | null, os: string | null, deviceType: string | null): number {
+    if (userAgent === null && browser === null && os === null && deviceType === null) return -1;
+    let entries = this.clients.get(userAgent);
+    if (entries) {
+      for (const entry of entries) if (entry.browser === browser && entry.os === os && entry.deviceType === deviceType) return entry.number;
+    } else {
+      if (this.known >= dictionaryLimit) this.startOver();
+      entries = [];
+      this.clients.set(userAgent, entries);
+    }
+    const number = this.known++;
+    entries.push({ browser, os, deviceType, number });
+    this.newClients.push([number, { userAgent, browser, os, deviceType }]);
+    return number;
+  }
+
+  private place(event: LoginEventInput): number {
+    const { country, region, city, latitude, longitude } = event;
+    if (country === null && region === null && city === null && latitude === null && longitude === null) return -1;
+    let entries = this.places.get(city);
+    if (entries) {
+      for (const entry of entries) {
+        if (entry.country === country && entry.region === region && entry.latitude === latitude && entry.longitude === longitude) return entry.number;
+      }
+    } else {
+      if (this.known >= dictionaryLimit) this.startOver();
+      entries = [];
+      this.places.set(city, entries);
+    }
+    const number = this.known++;
+    entries.push({ country, region, latitude, longitude, number });
+    this.newPlaces.push([number, { country, region, city, latitude, longitude }]);
+    return number;
+  }
+
+  /** Forget every client and place: the writer is told to do the same before this batch's definitions. */
+  private startOver(): void {
+    this.clients.clear();
+    this.places.clear();
+    this.known = 0;
+    this.restart = true;
+  }
+
+  private grow(): void {
+    const numbers = new Float64Array(this.numbers.length * 2);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
+  }
+}
+
+/** Slots in `eventRowColumns` order. */
+const slot = Object.fromEntries(eventRowColumns.map((name, index) => [name, index])) as Record<(typeof eventRowColumns)[number], number>;
+
+/**
+ * The writing side: resolves the clients and places each batch defines to their ids in the case (through
+ * `clientId` / `placeId`, once each) and hands every event to `row` as values in `eventRowColumns` order.
+ * The same array is refilled for every event: use it before the next call.
+ */
+export function createPackedEventReader(
+  sourceId: number,
+  clientId: (facts: ClientFacts) => number | null,
+  placeId: (facts: PlaceFacts) => number | null,
+): (packed: PackedEvents, row: (values: readonly unknown[]) => void) => void {
+  let ids: (number | null)[] = [];
+  const values: unknown[] = new Array(eventRowColumns.length);
+  values[slot.source_id] = sourceId;
+  return (packed, row) => {
+    if (packed.restart) ids = [];
+    for (const [number, facts] of packed.clients) ids[number] = clientId(facts);
+    for (const [number, facts] of packed.places) ids[number] = placeId(facts);
+    const { numbers, texts } = packed;
+    for (let event = 0; event < packed.count; event++) {
+      const at = event * numberCount;
+      const asn = numbers[at + 2];
+      const roundTrip = numbers[at + 3];
+      const client = numbers[at + 6];
+      const place = numbers[at + 7];
+      values[slot.ts] = numbers[at];
+      values[slot.outcome] = numbers[at + 1];
+      values[slot.asn] = Number.isNaN(asn) ? null : asn;
+      values[slot.rtt_ms] = Number.isNaN(roundTrip) ? null : roundTrip;
+      values[slot.line] = numbers[at + 4];
+      values[slot.record] = numbers[at + 5];
+      values[slot.client_id] = client < 0 ? null : ids[client];
+      values[slot.place_id] = place < 0 ? null : ids[place];
+      const textAt = event * textCount;
+      values[slot.user] = texts[textAt];
+      values[slot.ip] = texts[textAt + 1];
+      values[slot.network] = texts[textAt + 2];
+      values[slot.auth_method] = texts[textAt + 3];
+      values[slot.service] = texts[textAt + 4];
+      values[slot.host] = texts[textAt + 5];
+      values[slot.label] = texts[textAt + 6];
+      row(values);
+    }
+  };
+}

@@ -1,0 +1,51 @@
+import { parentPort } from 'node:worker_threads';
+import { bundledLocationSources } from '../enrich/locations.js';
+import { createBatchProducer, type ImportBatch } from '../ingest/import-batches.js';
+import { batchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
+import { toWorkerError } from './protocol.js';
+
+/**
+ * The parsing half of a bulk import: reads, parses, labels, enriches and compresses the file, and
+ * hands packed batches to the thread that writes them, at most `batchesAhead` ahead of it.
+ */
+const port = parentPort;
+if (!port) throw new Error('import-parse-worker runs in a worker thread');
+const send = (reply: ParseReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
+let credits = batchesAhead;
+let waiting: (() => void) | null = null;
+
+port.on('message', (request: ParseRequest) => {
+  if (request.type === 'credit') {
+    credits++;
+    waiting?.();
+    waiting = null;
+    return;
+  }
+  void run(request.plan);
+});
+
+async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan']): Promise<void> {
+  try {
+    const producer = createBatchProducer(plan, bundledLocationSources());
+    for await (const batch of producer.batches()) {
+      while (credits === 0) await new Promise<void>((resolve) => (waiting = resolve));
+      credits--;
+      send({ type: 'batch', batch }, transferables(batch));
+    }
+    send({ type: 'end', assumptions: producer.assumptions() });
+  } catch (error) {
+    send({ type: 'error', error: toWorkerError(error) });
+  }
+}
+
+/** The batch's typed arrays move to the writer instead of being copied. */
+function transferables(batch: ImportBatch): ArrayBuffer[] {
+  const buffers = [batch.events.numbers.buffer as ArrayBuffer];
+  if (batch.raw) {
+    const data = batch.raw.data;
+    // A buffer that is a view into a larger (shared pool) buffer is copied to one of its own first.
+    if (data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) batch.raw.data = new Uint8Array(data);
+    buffers.push(batch.raw.data.buffer as ArrayBuffer);
+  }
+  return buffers;
+}

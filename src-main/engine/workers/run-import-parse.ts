@@ -1,0 +1,51 @@
+import type { BatchPlan, BatchProducer, ImportBatch } from '../ingest/import-batches.js';
+import { ImportError } from '../ingest/import-error.js';
+import type { ParseReply, ParseRequest } from './import-parse-protocol.js';
+import { startEngineWorker } from './run-import.js';
+
+/** Heap limits of the parse worker: it holds a few batches, the labels and the location indexes. */
+const parseResourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+
+/**
+ * A batch producer running in its own worker thread, so parsing and compression use one core while
+ * the caller writes to SQLite on the other. Stopping the iteration early terminates the worker.
+ */
+export function startParseWorker(plan: BatchPlan): BatchProducer {
+  const worker = startEngineWorker('import-parse-worker', parseResourceLimits);
+  const queue: ParseReply[] = [];
+  let wake: (() => void) | null = null;
+  let assumptions: string[] = [];
+  const push = (reply: ParseReply): void => {
+    queue.push(reply);
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (error) => push({ type: 'error', error: { name: error.name, message: error.message } }));
+  worker.on('exit', (code) => push({ type: 'error', error: { name: 'Error', message: `import parse worker exited with code ${code}` } }));
+  worker.postMessage({ type: 'start', plan } satisfies ParseRequest);
+
+  async function* batches(): AsyncGenerator<ImportBatch> {
+    try {
+      for (;;) {
+        while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+        const reply = queue.shift() as ParseReply;
+        if (reply.type === 'end') {
+          assumptions = reply.assumptions;
+          return;
+        }
+        if (reply.type === 'error') {
+          throw reply.error.name === 'ImportError' ? new ImportError(reply.error.message) : Object.assign(new Error(reply.error.message), { name: reply.error.name });
+        }
+        const batch = reply.batch;
+        if (batch.raw) batch.raw.data = Buffer.from(batch.raw.data.buffer, batch.raw.data.byteOffset, batch.raw.data.byteLength);
+        yield batch;
+        worker.postMessage({ type: 'credit' } satisfies ParseRequest);
+      }
+    } finally {
+      worker.removeAllListeners();
+      void worker.terminate();
+    }
+  }
+  return { batches, assumptions: () => assumptions };
+}
