@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<{ command: Command }>> = {
   eval: () => import('./commands/eval.js'),
   listen: () => import('./commands/listen.js'),
   alerts: () => import('./commands/alerts.js'),
+  demo: () => import('./commands/demo.js'),
 };
 
 /** The `vigil` command line: dispatches to one module per command. Resolves to the exit code. */
