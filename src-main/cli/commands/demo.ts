@@ -107,7 +107,8 @@ export const command: Command = {
     if (!values.to) throw new UsageError('--to udp://HOST:PORT or tcp://HOST:PORT is required');
     let scenario: DemoScenario | 'all';
     try {
-      scenario = parseDemoScenarios(values.scenario).length > 1 ? 'all' : (parseDemoScenarios(values.scenario)[0] as DemoScenario);
+      const scenarios = parseDemoScenarios(values.scenario);
+      scenario = scenarios.length > 1 ? 'all' : scenarios[0];
       parseDemoTarget(values.to);
     } catch (error) {
       throw new UsageError((error as Error).message);
@@ -137,9 +138,12 @@ export const command: Command = {
               `${plan.population.users} users, seed ${plan.population.seed}, history up to ${new Date(plan.population.historyEnd).toISOString().slice(0, 10)}\n`,
           );
         },
-        onPhase: (phase: DemoPhase) => {
+        onPhase: (phase: DemoPhase, index: number) => {
           progress.done();
-          process.stdout.write(`[${seconds(Date.now() - began).padStart(7)}] ${phase.name} ${phase.target}\n            expect: ${phase.expect}\n`);
+          const stamp = `[${seconds(Date.now() - began).padStart(7)}]`;
+          // The background is described once; after an attack it just goes on.
+          if (phase.scenario === null && index > 0) process.stdout.write(`${stamp} background continues\n`);
+          else process.stdout.write(`${stamp} ${phase.name} ${phase.target}\n            expect: ${phase.expect}\n`);
         },
         onProgress: ({ sent, phase }) => progress.update(`${phase}: ${formatCount(sent)}/${formatCount(total)} sent`, sent / total),
       });

@@ -1,7 +1,11 @@
 /** The attacks a demo can play, by the names the command line and the Live view use. */
 
-/** Every scenario, in the order `all` plays them. */
-export const demoScenarioNames = ['brute-force-takeover', 'password-spray', 'credential-stuffing', 'impossible-travel', 'new-device-night'] as const;
+/**
+ * Every scenario, in the order `all` plays them. Credential stuffing comes last: while its campaign is in
+ * its hour-long window, every login from a new address is read as part of it, which would put the
+ * campaign first among the reasons of the attacks after it.
+ */
+export const demoScenarioNames = ['brute-force-takeover', 'password-spray', 'impossible-travel', 'new-device-night', 'credential-stuffing'] as const;
 /** One scenario's name. */
 export type DemoScenario = (typeof demoScenarioNames)[number];
 

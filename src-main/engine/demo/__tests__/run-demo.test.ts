@@ -93,7 +93,7 @@ describe('runDemo into a live listener', () => {
     expect(Math.min(...rows.map((row) => row.ts))).toBeGreaterThanOrEqual(base);
 
     const phases = result.plan.phases.filter((phase) => phase.scenario !== null).map((phase) => phase.scenario);
-    expect(phases).toEqual(['brute-force-takeover', 'password-spray', 'credential-stuffing', 'impossible-travel', 'new-device-night']);
+    expect(phases).toEqual(['brute-force-takeover', 'password-spray', 'impossible-travel', 'new-device-night', 'credential-stuffing']);
     for (const scenario of phases) {
       const attack = planned(result, scenario as string);
       expect(attack.length).toBeGreaterThan(0);
@@ -178,7 +178,7 @@ describe('runDemo into a live listener', () => {
     );
     await expect(runDemo({ scenario: 'password-spray', target: 'http://127.0.0.1:5514', ...population })).rejects.toThrow(/a demo target is udp:\/\/HOST:PORT or tcp:\/\/HOST:PORT/);
     await expect(runDemo({ scenario: 'phishing' as 'all', target: 'udp://127.0.0.1:5514', ...population })).rejects.toThrow(
-      "unknown scenario 'phishing' (choose from all, brute-force-takeover, password-spray, credential-stuffing, impossible-travel, new-device-night)",
+      "unknown scenario 'phishing' (choose from all, brute-force-takeover, password-spray, impossible-travel, new-device-night, credential-stuffing)",
     );
     await expect(runDemo({ scenario: 'all', target: 'udp://127.0.0.1:5514', speed: 0, ...population })).rejects.toThrow('speed must be a number above 0, not 0');
   });
