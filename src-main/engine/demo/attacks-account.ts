@@ -56,23 +56,26 @@ function unusedProviders(demoUser: DemoUser): Isp[] {
 
 /** The user for whom now is the most unusual hour, preferring those for whom it is night and whose country has a provider new to them. */
 function nightVictim(context: AttackContext): DemoUser {
-  const settled = context.users.filter((candidate) => candidate.activeDays >= 5 && candidate.familiar.length > 0);
+  // Shift workers start early or late on some days: their night is not reliably unusual.
+  const settled = context.users.filter((candidate) => candidate.activeDays >= 5 && candidate.familiar.length > 0 && candidate.user.pattern !== 'shift');
   const ranked = settled
     .map((candidate) => ({
       candidate,
       night: isNight(localHour(candidate.user, context.now)),
       newProvider: unusedProviders(candidate).length > 0,
-      share: hourShare(candidate, context.now),
+      share: hourShare(candidate, context.now, 2),
     }))
     .sort(
       (left, right) =>
         Number(right.night && right.newProvider) - Number(left.night && left.newProvider) ||
-        Number(right.night) - Number(left.night) ||
         left.share - right.share ||
+        Number(right.night) - Number(left.night) ||
         right.candidate.activeDays - left.candidate.activeDays,
     )
-    .map(({ candidate }) => candidate);
-  return takeVictim(context, ranked.slice(0, 6));
+    .map(({ candidate }) => candidate)
+    .filter((candidate) => !context.victims.has(candidate.user));
+  // The best one, not a random one of several: a user who ever logs in near this hour would not see it flagged.
+  return takeVictim(context, ranked.slice(0, 1));
 }
 
 /** A mistyped then a correct password at the user's night, from a device and home provider in their country they never used. */

@@ -71,12 +71,14 @@ export function localClock(user: User, time: number): string {
   return new Date(local).toISOString().slice(11, 16);
 }
 
-/** The share of a user's active days with a login within an hour of `time`'s local hour: how usual the hour is. */
-export function hourShare(demoUser: DemoUser, time: number): number {
+/**
+ * The share of a user's active days with a login within `radius` hours of `time`'s local hour: how usual
+ * the hour is. Days can count more than once across neighbouring hours: a bound above, enough to rank users by.
+ */
+export function hourShare(demoUser: DemoUser, time: number, radius = 1): number {
   if (demoUser.activeDays === 0) return 0;
   const hour = localHour(demoUser.user, time);
-  const { daysByHour } = demoUser;
-  // Days can count twice across neighbouring hours: a bound above, enough to rank users by.
-  const near = daysByHour[(hour + 23) % 24] + daysByHour[hour] + daysByHour[(hour + 1) % 24];
+  let near = 0;
+  for (let offset = -radius; offset <= radius; offset++) near += demoUser.daysByHour[(hour + offset + 24) % 24];
   return Math.min(1, near / demoUser.activeDays);
 }
