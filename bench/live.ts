@@ -48,22 +48,42 @@ const latencyCount = Math.round(latencyRate * seconds);
 // Each phase streams its own stretch of the continuation, so login times move forward as they would live.
 const streamRows = 2 * total + latencyCount;
 const continuation = join(dataDirectory, `live-stream-${streamRows}.log`);
-if (!existsSync(background)) execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--rows', String(backgroundRows), '--days', '28', '--seed', '11', '--out', background], { stdio: 'ignore' });
+if (!existsSync(background)) execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--rows', String(backgroundRows), '--days', '28', '--seed', '11', '--out', background], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (!existsSync(continuation)) {
   // The same population (seed and size) as the history, for as many days as the stream needs.
   const users = usersForRows(backgroundRows, 28);
   const days = Math.max(1, Math.ceil(streamRows / (users * benignRowsPerUserDay)));
-  execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--users', String(users), '--days', String(days), '--seed', '11', '--start', '2026-02-02T00:00:00Z', '--out', continuation], { stdio: 'ignore' });
+  execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--users', String(users), '--days', String(days), '--seed', '11', '--start', '2026-02-02T00:00:00Z', '--out', continuation], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
-const streamLines = readFileSync(continuation, 'utf8').split('\n').filter((line) => line !== '');
+const streamLines = withYears(readFileSync(continuation, 'utf8').split('\n').filter((line) => line !== ''), 2026);
+
+/**
+ * auth.log lines carry no year and the stream spans more than one: as RFC 5424 messages with full UTC
+ * timestamps (the year counted up at each turn of the calendar), so login times keep moving forward.
+ */
+function withYears(lines: string[], firstYear: number): string[] {
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  let year = firstYear;
+  let previousMonth = 0;
+  return lines.map((line) => {
+    const match = /^(\w{3}) +(\d{1,2}) (\d\d:\d\d:\d\d) (\S+) ([^[:]+)(?:\[(\d+)\])?: (.*)$/.exec(line);
+    if (!match) return `<38>${line}`;
+    const month = months.indexOf(match[1]);
+    if (month < previousMonth) year++;
+    previousMonth = month;
+    const stamp = `${year}-${String(month + 1).padStart(2, '0')}-${match[2].padStart(2, '0')}T${match[3]}Z`;
+    return `<38>1 ${stamp} ${match[4]} ${match[5]} ${match[6] ?? '-'} - - ${match[7]}`;
+  });
+}
+
 ['', '-wal', '-shm'].forEach((suffix) => rmSync(casePath + suffix, { force: true }));
 console.log(`case: ${backgroundRows.toLocaleString('en-US')} generated auth.log lines, imported and trained (autoencoder off)…`);
-execFileSync(process.execPath, [vigil, 'import', background, '--case', casePath, '--year', '2026', '--format', 'authlog'], { stdio: 'ignore' });
-execFileSync(process.execPath, [vigil, 'train', '--case', casePath, '--no-autoencoder'], { stdio: 'ignore' });
+execFileSync(process.execPath, [vigil, 'import', background, '--case', casePath, '--year', '2026', '--format', 'authlog'], { stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(process.execPath, [vigil, 'train', '--case', casePath, '--no-autoencoder'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-/** The i-th message of the stream (the continuation; cycled if it is short), as an RFC 3164 line. */
+/** The i-th message of the stream (the continuation; cycled if it is short). */
 function message(index: number): string {
-  return `<38>${streamLines[index % streamLines.length]}`;
+  return streamLines[index % streamLines.length];
 }
 
 /** Send `count` messages paced at `perSecond` in 10 ms slices through `write`; resolves with the seconds taken. */
@@ -163,9 +183,11 @@ const format = (value: number): string => Math.round(value).toLocaleString('en-U
     for (let index = from; index < to; index++) socket.send(message(total + index), port, '127.0.0.1');
   });
   await new Promise((done) => setTimeout(done, 500));
-  const status = await settle(session, listener.id, () => true, 60_000);
+  await settle(session, listener.id, () => true, 60_000);
   await session.stop();
   socket.close();
+  // The status the worker sent after closing the socket: the final counts, as the audit has them.
+  const status = session.status().listeners.find((entry) => entry.id === listener.id) as LiveListenerStatus;
   const db = openCase(casePath, { readonly: true });
   const audited = listAudit(db, 100_000)
     .filter((entry) => entry.action === 'live.dropped')
@@ -188,7 +210,11 @@ const format = (value: number): string => Math.round(value).toLocaleString('en-U
   await new Promise((done) => socket.once('connect', done));
   const count = latencyCount;
   // Every 50th message is a failed password for one of ten accounts from one address: a brute force burst.
-  const attack = (index: number): string => `<38>Mar  2 10:${String(Math.floor(index / 60_000) % 60).padStart(2, '0')}:00 bastion01 sshd[4242]: Failed password for victim${index % 10} from 203.0.113.66 port 4242 ssh2`;
+  const attack = (index: number): string => {
+    // At the time of the stream around it, so the burst is judged as happening now.
+    const stamp = /^<38>1 (\S+)/.exec(message(2 * total + index))?.[1] ?? new Date().toISOString();
+    return `<38>1 ${stamp} bastion01 sshd 4242 - - Failed password for victim${index % 10} from 203.0.113.66 port 4242 ssh2`;
+  };
   await paced(count, latencyRate, (from, to) => writeAll(socket, Array.from({ length: to - from }, (_, offset) => ((from + offset) % 50 === 0 ? attack(from + offset) : message(2 * total + from + offset)) + '\n').join('')));
   await new Promise<void>((done) => socket.end(done));
   await settle(session, listener.id, (counts) => counts.received >= count);
