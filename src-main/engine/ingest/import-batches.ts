@@ -1,12 +1,13 @@
 import type { FormatName } from '../../../src-shared/event.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
-import { compressRawLines, type CompressedRawBlock } from '../store/raw-lines.js';
+import { compressRawLinesInBackground, type CompressedRawBlock } from '../store/raw-lines.js';
 import { openContent } from './file-source.js';
 import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
 import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
 import { PackedEventWriter, type PackedEvents } from './packed-events.js';
+import { rememberPlaceNames } from './remembered-places.js';
 import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
 
 /** What the parsing side of an import needs to know: plain data, so it can cross to a worker thread. */
@@ -53,6 +54,12 @@ export interface BatchProducer {
   assumptions(): string[];
 }
 
+/** A thread for the parsing side, started before its plan is known; stop it if it is not run. */
+export interface ParseThread {
+  run(plan: BatchPlan): BatchProducer;
+  stop(): void;
+}
+
 /**
  * Read, parse, label, enrich and compress a file batch by batch. This is the CPU side of an import,
  * free of the case database so it can run in its own thread while another thread writes.
@@ -67,7 +74,7 @@ export function createBatchProducer(plan: BatchPlan, locations: LocationSources)
 
 async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSources): AsyncGenerator<ImportBatch> {
   const labels = await loadSiblingLabels(plan.path);
-  const enrich = createEnricher(locations);
+  const enrich = createEnricher(rememberPlaceNames(locations));
   const writer = new PackedEventWriter(plan.linesPerBatch);
   const recordsByLine = parser.hasHeader || plan.format === 'jsonl';
   let bytesRead = 0;
@@ -80,23 +87,26 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
   let linesRead = 0;
   let ignored = 0;
 
-  const take = (): ImportBatch => {
-    const batch: ImportBatch = {
-      events: writer.take(),
-      rejects,
-      raw: rawLines.length > 0 ? compressRawLines(rawFirstLine, rawLines) : null,
-      lastLine,
-      record,
-      linesRead,
-      ignored,
-      bytesRead,
-    };
+  // A batch is handed on once its raw lines are compressed, which happens in the background while the
+  // next batch is parsed: `pending` is the batch before the one being filled.
+  let pending: Promise<ImportBatch> | null = null;
+  const take = (): Promise<ImportBatch> => {
+    const batch: ImportBatch = { events: writer.take(), rejects, raw: null, lastLine, record, linesRead, ignored, bytesRead };
+    const compressed = rawLines.length > 0 ? compressRawLinesInBackground(rawFirstLine, rawLines) : Promise.resolve(null);
     rawFirstLine += rawLines.length;
     rawLines = [];
     rejects = [];
     linesRead = 0;
     ignored = 0;
-    return batch;
+    const ready = compressed.then((raw) => ({ ...batch, raw }));
+    // Awaited later; until then a failure must not count as unhandled.
+    ready.catch(() => undefined);
+    return ready;
+  };
+  const handOn = (next: Promise<ImportBatch>): Promise<ImportBatch> | null => {
+    const previous = pending;
+    pending = next;
+    return previous;
   };
 
   const content = openContent(plan.path, plan.gzip, (count) => (bytesRead += count));
@@ -141,11 +151,20 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
             writer.push(event, enrich(event), line, recordNumber);
           }
         }
-        if (rawLines.length >= plan.linesPerBatch) yield take();
+        if (rawLines.length >= plan.linesPerBatch) {
+          const previous = handOn(take());
+          if (previous) yield await previous;
+        }
       }
-      if (rawLines.length >= plan.linesPerBatch) yield take();
+      // Lines that skip the check above (blank, rejected by the reader, before the resume point) end a batch here.
+      if (rawLines.length >= plan.linesPerBatch) {
+        const previous = handOn(take());
+        if (previous) yield await previous;
+      }
     }
-    yield take();
+    const previous = handOn(take());
+    if (previous) yield await previous;
+    if (pending) yield await pending;
   } finally {
     content.destroy();
   }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { FormatName } from '../../../src-shared/event.js';
 import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
@@ -12,7 +13,7 @@ import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
 import { fileIdentity, sampleLines } from './file-source.js';
-import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch } from './import-batches.js';
+import { createBatchProducer, type BatchPlan, type ImportBatch, type ParseThread } from './import-batches.js';
 import { ImportError } from './import-error.js';
 import { siblingLabelsPath } from './labels.js';
 import { createPackedEventReader } from './packed-events.js';
@@ -35,10 +36,11 @@ export interface ImportOptions {
   linesPerCommit?: number;
   actor?: string;
   /**
-   * Run the parsing side in another thread (the import worker passes its starter); without it, or with
-   * custom `locations` (functions cannot cross threads), parsing runs in this thread between writes.
+   * Run the parsing side of a large file in another thread (the import worker passes its starter);
+   * without it, or with custom `locations` (functions cannot cross threads), parsing runs in this
+   * thread between writes.
    */
-  startParseThread?: (plan: BatchPlan) => BatchProducer;
+  startParseThread?: () => ParseThread;
 }
 
 /** Typical bytes per log line, to estimate a file's events from its size. */
@@ -48,7 +50,7 @@ const bulkMinimumLines = 100_000;
 /** Below this size a second thread costs more to start than it saves. */
 const parallelMinimumBytes = 4 << 20;
 /** Lines per batch handed from parsing to writing, and per raw block. */
-const linesPerBatch = 4096;
+const linesPerBatch = 2048;
 
 export { ImportError };
 
@@ -58,6 +60,17 @@ export { ImportError };
  */
 export async function importFile(db: CaseDatabase, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
+  // The parse thread starts first, so it loads while this thread hashes the file.
+  const size = options.startParseThread && !options.locations ? await stat(path).then((info) => info.size, () => 0) : 0;
+  const thread = size >= parallelMinimumBytes ? (options.startParseThread?.() ?? null) : null;
+  try {
+    return await importWith(db, path, options, started, thread);
+  } finally {
+    thread?.stop();
+  }
+}
+
+async function importWith(db: CaseDatabase, path: string, options: ImportOptions, started: number, thread: ParseThread | null): Promise<ImportSummary> {
   const fullPath = resolve(path);
   const identity = await fileIdentity(fullPath).catch((error: Error) => {
     throw new ImportError(`cannot read ${path}: ${error.message}`);
@@ -96,10 +109,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
     linesPerBatch: Math.min(linesPerCommit, linesPerBatch),
   };
   // A large file is parsed in a second thread when the caller can start one (the CLI and app import worker).
-  const producer =
-    options.startParseThread && !options.locations && identity.size >= parallelMinimumBytes
-      ? options.startParseThread(plan)
-      : createBatchProducer(plan, options.locations ?? bundledLocationSources());
+  const producer = thread ? thread.run(plan) : createBatchProducer(plan, options.locations ?? bundledLocationSources());
   const rejectedByReason: Record<string, number> = {};
   const totals = { linesRead: 0, eventsImported: 0, rejected: 0, ignored: 0 };
   const stored = { linesRead: previous?.lines_read ?? 0, rejected: previous?.rejected ?? 0, ignored: previous?.ignored ?? 0 };
@@ -173,7 +183,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
     recordAudit(db, options.actor ?? 'user', 'import.interrupted', { sourceId, path: fullPath, reason: (error as Error).message });
     throw error;
   }
-  if (bulk) createEventIndexes(db);
+  if (bulk) buildIndexesWithHelper(db);
   if (rollbackJournal) db.pragma('journal_mode = WAL');
   const allAssumptions = [...assumptions, ...producer.assumptions()];
   finishSource(db, sourceId, 'complete', allAssumptions, duplicates);
@@ -195,6 +205,16 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   };
   recordAudit(db, options.actor ?? 'user', 'import.finish', summary);
   return summary;
+}
+
+/** The parsing side is done when the indexes are built: SQLite's sorter may use the other core. */
+function buildIndexesWithHelper(db: CaseDatabase): void {
+  db.pragma('threads = 1');
+  try {
+    createEventIndexes(db);
+  } finally {
+    db.pragma('threads = 0');
+  }
 }
 
 /**

@@ -11,10 +11,12 @@ import { eventRowColumns } from '../store/events.js';
  */
 export interface PackedEvents {
   count: number;
-  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place (-1: none). */
+  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place, auth_method, service, host, label (-1: none). */
   numbers: Float64Array;
-  /** Per event: user, ip, network, auth_method, service, host, label. */
+  /** Per event: user, ip, network. */
   texts: (string | null)[];
+  /** Short texts that repeat (auth method, service, host, label) first used in this batch: [number, text]. */
+  tokens: [number, string][];
   /** Clients first used in this batch: [number, facts]. */
   clients: [number, ClientFacts][];
   /** Places first used in this batch: [number, facts]. */
@@ -23,8 +25,8 @@ export interface PackedEvents {
   restart: boolean;
 }
 
-const numberCount = 8;
-const textCount = 7;
+const numberCount = 12;
+const textCount = 3;
 /** Clients and places an import remembers before it starts their numbering over. */
 const dictionaryLimit = 100_000;
 
@@ -48,9 +50,12 @@ export class PackedEventWriter {
   private numbers: Float64Array;
   private texts: (string | null)[] = [];
   private count = 0;
-  private clients = new Map<string | null, ClientEntry[]>();
+  /** By a cheap fingerprint of the user agent: hashing the whole string for every row costs more than comparing it. */
+  private clients = new Map<number, (ClientEntry & { userAgent: string | null })[]>();
   private places = new Map<string | null, PlaceEntry[]>();
+  private tokens = new Map<string, number>();
   private known = 0;
+  private newTokens: [number, string][] = [];
   private newClients: [number, ClientFacts][] = [];
   private newPlaces: [number, PlaceFacts][] = [];
   private restart = false;
@@ -71,8 +76,12 @@ export class PackedEventWriter {
     numbers[at++] = line;
     numbers[at++] = record;
     numbers[at++] = this.client(event.userAgent, enrichment.browser, enrichment.os, enrichment.deviceType);
-    numbers[at] = this.place(event);
-    this.texts.push(event.user, event.ip, enrichment.network, event.authMethod, event.service, event.host, event.label);
+    numbers[at++] = this.place(event);
+    numbers[at++] = this.token(event.authMethod);
+    numbers[at++] = this.token(event.service);
+    numbers[at++] = this.token(event.host);
+    numbers[at] = this.token(event.label);
+    this.texts.push(event.user, event.ip, enrichment.network);
     this.count++;
   }
 
@@ -82,30 +91,47 @@ export class PackedEventWriter {
       count: this.count,
       numbers: this.numbers.slice(0, this.count * numberCount),
       texts: this.texts,
+      tokens: this.newTokens,
       clients: this.newClients,
       places: this.newPlaces,
       restart: this.restart,
     };
     this.texts = [];
     this.count = 0;
+    this.newTokens = [];
     this.newClients = [];
     this.newPlaces = [];
     this.restart = false;
     return packed;
   }
 
+  private token(text: string | null): number {
+    if (text === null) return -1;
+    let number = this.tokens.get(text);
+    if (number === undefined) {
+      if (this.known >= dictionaryLimit) this.startOver();
+      number = this.known++;
+      this.tokens.set(text, number);
+      this.newTokens.push([number, text]);
+    }
+    return number;
+  }
+
   private client(userAgent: string | null, browser: string | null, os: string | null, deviceType: string | null): number {
     if (userAgent === null && browser === null && os === null && deviceType === null) return -1;
-    let entries = this.clients.get(userAgent);
+    const key = fingerprint(userAgent);
+    let entries = this.clients.get(key);
     if (entries) {
-      for (const entry of entries) if (entry.browser === browser && entry.os === os && entry.deviceType === deviceType) return entry.number;
+      for (const entry of entries) {
+        if (entry.userAgent === userAgent && entry.browser === browser && entry.os === os && entry.deviceType === deviceType) return entry.number;
+      }
     } else {
       if (this.known >= dictionaryLimit) this.startOver();
       entries = [];
-      this.clients.set(userAgent, entries);
+      this.clients.set(key, entries);
     }
     const number = this.known++;
-    entries.push({ browser, os, deviceType, number });
+    entries.push({ userAgent, browser, os, deviceType, number });
     this.newClients.push([number, { userAgent, browser, os, deviceType }]);
     return number;
   }
@@ -131,6 +157,7 @@ export class PackedEventWriter {
 
   /** Forget every client and place: the writer is told to do the same before this batch's definitions. */
   private startOver(): void {
+    this.tokens.clear();
     this.clients.clear();
     this.places.clear();
     this.known = 0;
@@ -142,6 +169,16 @@ export class PackedEventWriter {
     numbers.set(this.numbers);
     this.numbers = numbers;
   }
+}
+
+/** Length and a few characters of a text, as a small integer (-1 for null). */
+function fingerprint(text: string | null): number {
+  if (text === null) return -1;
+  const length = text.length;
+  if (length === 0) return 0;
+  let hash = length;
+  for (let step = 1; step <= 8; step++) hash = (hash * 31 + text.charCodeAt(Math.floor((length * step) / 9))) | 0;
+  return hash;
 }
 
 /** Slots in `eventRowColumns` order. */
@@ -158,13 +195,18 @@ export function createPackedEventReader(
   placeId: (facts: PlaceFacts) => number | null,
 ): (packed: PackedEvents, row: (values: readonly unknown[]) => void) => void {
   let ids: (number | null)[] = [];
+  let texts: string[] = [];
   const values: unknown[] = new Array(eventRowColumns.length);
   values[slot.source_id] = sourceId;
   return (packed, row) => {
-    if (packed.restart) ids = [];
+    if (packed.restart) {
+      ids = [];
+      texts = [];
+    }
+    for (const [number, text] of packed.tokens) texts[number] = text;
     for (const [number, facts] of packed.clients) ids[number] = clientId(facts);
     for (const [number, facts] of packed.places) ids[number] = placeId(facts);
-    const { numbers, texts } = packed;
+    const numbers = packed.numbers;
     for (let event = 0; event < packed.count; event++) {
       const at = event * numberCount;
       const asn = numbers[at + 2];
@@ -179,15 +221,19 @@ export function createPackedEventReader(
       values[slot.record] = numbers[at + 5];
       values[slot.client_id] = client < 0 ? null : ids[client];
       values[slot.place_id] = place < 0 ? null : ids[place];
+      values[slot.auth_method] = token(texts, numbers[at + 8]);
+      values[slot.service] = token(texts, numbers[at + 9]);
+      values[slot.host] = token(texts, numbers[at + 10]);
+      values[slot.label] = token(texts, numbers[at + 11]);
       const textAt = event * textCount;
-      values[slot.user] = texts[textAt];
-      values[slot.ip] = texts[textAt + 1];
-      values[slot.network] = texts[textAt + 2];
-      values[slot.auth_method] = texts[textAt + 3];
-      values[slot.service] = texts[textAt + 4];
-      values[slot.host] = texts[textAt + 5];
-      values[slot.label] = texts[textAt + 6];
+      values[slot.user] = packed.texts[textAt];
+      values[slot.ip] = packed.texts[textAt + 1];
+      values[slot.network] = packed.texts[textAt + 2];
       row(values);
     }
   };
+}
+
+function token(texts: string[], number: number): string | null {
+  return number < 0 ? null : texts[number];
 }

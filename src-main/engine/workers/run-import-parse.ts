@@ -1,4 +1,5 @@
-import type { BatchPlan, BatchProducer, ImportBatch } from '../ingest/import-batches.js';
+import type { Worker } from 'node:worker_threads';
+import type { BatchPlan, BatchProducer, ImportBatch, ParseThread } from '../ingest/import-batches.js';
 import { ImportError } from '../ingest/import-error.js';
 import type { ParseReply, ParseRequest } from './import-parse-protocol.js';
 import { startEngineWorker } from './run-import.js';
@@ -7,11 +8,19 @@ import { startEngineWorker } from './run-import.js';
 const parseResourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
 
 /**
- * A batch producer running in its own worker thread, so parsing and compression use one core while
- * the caller writes to SQLite on the other. Stopping the iteration early terminates the worker.
+ * Start a parse worker ahead of its plan (it loads its modules while the caller hashes the file); `run`
+ * makes it a batch producer in its own thread, so parsing and compression use one core while the caller
+ * writes to SQLite on the other. Ending the iteration, or `stop`, terminates the worker.
  */
-export function startParseWorker(plan: BatchPlan): BatchProducer {
+export function startParseWorker(): ParseThread {
   const worker = startEngineWorker('import-parse-worker', parseResourceLimits);
+  return {
+    run: (plan) => produceInWorker(worker, plan),
+    stop: () => void worker.terminate(),
+  };
+}
+
+function produceInWorker(worker: Worker, plan: BatchPlan): BatchProducer {
   const queue: ParseReply[] = [];
   let wake: (() => void) | null = null;
   let assumptions: string[] = [];
