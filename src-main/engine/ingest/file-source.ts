@@ -13,7 +13,8 @@ export async function fileIdentity(path: string): Promise<{ sha256: string; size
   return { sha256: hash.digest('hex'), size: info.size, gzip: await isGzip(path) };
 }
 
-async function isGzip(path: string): Promise<boolean> {
+/** True when the file starts with the gzip magic bytes. */
+export async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);

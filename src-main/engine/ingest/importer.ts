@@ -12,8 +12,8 @@ import { prepareCompressedBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
-import { fileIdentity, sampleLines } from './file-source.js';
-import { createBatchProducer, type BatchPlan, type ImportBatch, type ParseThread } from './import-batches.js';
+import { fileIdentity, isGzip, sampleLines } from './file-source.js';
+import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch, type ParseThread } from './import-batches.js';
 import { ImportError } from './import-error.js';
 import { siblingLabelsPath } from './labels.js';
 import { createPackedEventReader } from './packed-events.js';
@@ -49,6 +49,8 @@ const averageLineBytes = 200;
 const bulkMinimumLines = 100_000;
 /** Below this size a second thread costs more to start than it saves. */
 const parallelMinimumBytes = 4 << 20;
+/** Lines per transaction unless the caller says otherwise. */
+const defaultLinesPerCommit = 100_000;
 /** Lines per batch handed from parsing to writing, and per raw block. */
 const linesPerBatch = 2048;
 
@@ -60,17 +62,77 @@ export { ImportError };
  */
 export async function importFile(db: CaseDatabase, path: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
-  // The parse thread starts first, so it loads while this thread hashes the file.
-  const size = options.startParseThread && !options.locations ? await stat(path).then((info) => info.size, () => 0) : 0;
-  const thread = size >= parallelMinimumBytes ? (options.startParseThread?.() ?? null) : null;
+  const threads = new ParseThreads(options);
   try {
-    return await importWith(db, path, options, started, thread);
+    // A large new file starts parsing in the other thread while this one hashes it (most imports are new).
+    const speculation = await threads.speculate(path, options);
+    return await importWith(db, path, options, started, threads, speculation);
   } finally {
-    thread?.stop();
+    threads.stopAll();
   }
 }
 
-async function importWith(db: CaseDatabase, path: string, options: ImportOptions, started: number, thread: ParseThread | null): Promise<ImportSummary> {
+/** The parse threads of one import: at most one runs; any other was started for a plan that did not hold. */
+class ParseThreads {
+  private started: ParseThread[] = [];
+
+  constructor(private readonly options: ImportOptions) {}
+
+  /** A parse thread, when the caller can start one and the file is large enough to gain from it. */
+  start(size: number): ParseThread | null {
+    const start = this.options.startParseThread;
+    if (!start || this.options.locations || size < parallelMinimumBytes) return null;
+    const thread = start();
+    this.started.push(thread);
+    return thread;
+  }
+
+  /** The producer of a first import of `path` (from line 1), already running; null when that cannot be planned yet. */
+  async speculate(path: string, options: ImportOptions): Promise<Speculation | null> {
+    try {
+      const fullPath = resolve(path);
+      const thread = this.start((await stat(fullPath)).size);
+      if (!thread) return null;
+      const gzip = await isGzip(fullPath);
+      const plan = planOf(fullPath, gzip, await chooseFormat(fullPath, gzip, options.format), options, 0);
+      checkTimeZone(plan.parse.timeZone);
+      return { plan, producer: thread.run(plan) };
+    } catch {
+      // The import itself reports what is wrong, in its own order.
+      return null;
+    }
+  }
+
+  stopAll(): void {
+    for (const thread of this.started) thread.stop();
+  }
+}
+
+/** A producer started before the file's hash said whether it is new. */
+interface Speculation {
+  plan: BatchPlan;
+  producer: BatchProducer;
+}
+
+function planOf(path: string, gzip: boolean, format: FormatName, options: ImportOptions, resumeLine: number): BatchPlan {
+  return {
+    path,
+    gzip,
+    format,
+    parse: { timeZone: options.timeZone ?? 'UTC', year: options.year ?? new Date().getUTCFullYear(), mapping: options.mapping ?? {} },
+    resumeLine,
+    linesPerBatch: Math.min(options.linesPerCommit ?? defaultLinesPerCommit, linesPerBatch),
+  };
+}
+
+async function importWith(
+  db: CaseDatabase,
+  path: string,
+  options: ImportOptions,
+  started: number,
+  threads: ParseThreads,
+  speculation: Speculation | null,
+): Promise<ImportSummary> {
   const fullPath = resolve(path);
   const identity = await fileIdentity(fullPath).catch((error: Error) => {
     throw new ImportError(`cannot read ${path}: ${error.message}`);
@@ -99,17 +161,13 @@ async function importWith(db: CaseDatabase, path: string, options: ImportOptions
   const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, dictionaries.placeId);
   const insertReject = prepareRejectInsert(db);
   const insertRawBlock = prepareCompressedBlockInsert(db);
-  const linesPerCommit = options.linesPerCommit ?? 100_000;
-  const plan: BatchPlan = {
-    path: fullPath,
-    gzip: identity.gzip,
-    format,
-    parse: { timeZone, year, mapping: options.mapping ?? {} },
-    resumeLine,
-    linesPerBatch: Math.min(linesPerCommit, linesPerBatch),
-  };
+  const linesPerCommit = options.linesPerCommit ?? defaultLinesPerCommit;
+  const plan = planOf(fullPath, identity.gzip, format, options, resumeLine);
   // A large file is parsed in a second thread when the caller can start one (the CLI and app import worker).
-  const producer = thread ? thread.run(plan) : createBatchProducer(plan, options.locations ?? bundledLocationSources());
+  const producer =
+    speculation && JSON.stringify(speculation.plan) === JSON.stringify(plan)
+      ? speculation.producer
+      : (threads.start(identity.size)?.run(plan) ?? createBatchProducer(plan, options.locations ?? bundledLocationSources()));
   const rejectedByReason: Record<string, number> = {};
   const totals = { linesRead: 0, eventsImported: 0, rejected: 0, ignored: 0 };
   const stored = { linesRead: previous?.lines_read ?? 0, rejected: previous?.rejected ?? 0, ignored: previous?.ignored ?? 0 };

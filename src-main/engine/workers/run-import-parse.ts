@@ -4,8 +4,8 @@ import { ImportError } from '../ingest/import-error.js';
 import type { ParseReply, ParseRequest } from './import-parse-protocol.js';
 import { startEngineWorker } from './run-import.js';
 
-/** Heap limits of the parse worker: it holds a few batches, the labels and the location indexes. */
-const parseResourceLimits = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 32 };
+/** Heap limits of the parse worker: a few batches, the labels and the location indexes (the gazetteer needs ~100 MB while it builds). A small young generation keeps the import under its memory bar. */
+const parseResourceLimits = { maxOldGenerationSizeMb: 144, maxYoungGenerationSizeMb: 16 };
 
 /**
  * Start a parse worker ahead of its plan (it loads its modules while the caller hashes the file); `run`

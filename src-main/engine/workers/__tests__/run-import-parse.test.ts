@@ -58,6 +58,29 @@ describe('startParseWorker', () => {
     threaded.close();
   });
 
+  it('resumes an aborted threaded import without duplicates, and a third run adds nothing', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vigil-parse-'));
+    const path = join(directory, 'rba.csv');
+    const rows = Array.from({ length: 40_000 }, (_, index) => row(index));
+    writeFileSync(path, [header, ...rows].join('\n') + '\n');
+    const db = openCase(join(directory, 'case.vigil'));
+    const controller = new AbortController();
+    const options = { linesPerCommit: 5_000, startParseThread: startParseWorker };
+    await expect(
+      importFile(db, path, { ...options, signal: controller.signal, onProgress: (progress) => progress.linesRead >= 10_000 && controller.abort() }),
+    ).rejects.toThrow(/resume/);
+    const partial = (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(40_000);
+    // The thread started while hashing parses from line 1; the resume needs another plan and gets it.
+    const resumed = await importFile(db, path, options);
+    expect(resumed).toMatchObject({ resumed: true, duplicates: partial, eventsImported: 40_000 - partial });
+    expect((db.prepare('SELECT COUNT(DISTINCT line) AS count FROM events').get() as { count: number }).count).toBe(40_000);
+    expect(rawLine(db, resumed.sourceId, 40_001)).toBe(rows[39_999]);
+    expect(await importFile(db, path, options)).toMatchObject({ alreadyImported: true, eventsImported: 0, duplicates: 40_000 });
+    db.close();
+  });
+
   it('reports an unusable header as an import error', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'vigil-parse-'));
     const path = join(directory, 'rba.csv');
