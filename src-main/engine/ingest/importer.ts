@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** Location sources for enrichment; default: the bundled offline IP database and gazetteer. */
   locations?: LocationSources;
   onProgress?: (progress: ImportProgress) => void;
+  /** Least time between two progress reports; default 250 ms (0 reports every batch). */
+  progressIntervalMs?: number;
   /** Aborting stops after the current line; what was committed stays and a re-run resumes. */
   signal?: AbortSignal;
   /** Lines per transaction; also how much an interruption can lose (it is re-read on resume). */
@@ -223,7 +225,7 @@ async function importWith(
         commit();
         db.exec('BEGIN');
       }
-      if (Date.now() - lastProgress > 250) {
+      if (Date.now() - lastProgress >= (options.progressIntervalMs ?? 250)) {
         lastProgress = Date.now();
         report();
       }

@@ -110,7 +110,7 @@ describe('importFile', () => {
     const db = openCase(join(directory, 'case.vigil'));
     const controller = new AbortController();
     await expect(
-      importFile(db, path, { signal: controller.signal, linesPerCommit: 5_000, onProgress: (progress) => progress.linesRead > 10_000 && controller.abort() }),
+      importFile(db, path, { signal: controller.signal, progressIntervalMs: 0, linesPerCommit: 5_000, onProgress: (progress) => progress.linesRead > 10_000 && controller.abort() }),
     ).rejects.toThrow(/resume/);
     const partial = count(db, 'SELECT COUNT(*) AS count FROM events');
     expect(partial).toBeGreaterThan(0);

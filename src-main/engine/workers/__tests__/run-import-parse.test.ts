@@ -67,7 +67,7 @@ describe('startParseWorker', () => {
     const controller = new AbortController();
     const options = { linesPerCommit: 5_000, startParseThread: startParseWorker };
     await expect(
-      importFile(db, path, { ...options, signal: controller.signal, onProgress: (progress) => progress.linesRead >= 10_000 && controller.abort() }),
+      importFile(db, path, { ...options, signal: controller.signal, progressIntervalMs: 0, onProgress: (progress) => progress.linesRead >= 10_000 && controller.abort() }),
     ).rejects.toThrow(/resume/);
     const partial = (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count;
     expect(partial).toBeGreaterThan(0);
