@@ -21,6 +21,8 @@ const preload = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)
 const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const pageUrl = devServer ?? `${appOrigin}index.html`;
 const trustedPrefixes = devServer ? [new URL(devServer).origin + '/'] : [appOrigin];
+// The icon ships beside the app (electron-builder's extraResources); in development it is read from resources/.
+const appIcon = app.isPackaged ? join(process.resourcesPath, 'icon.png') : join(app.getAppPath(), 'resources', 'icon.png');
 
 // In development node_modules/better-sqlite3 is built for plain Node (the CLI and tests use it); `npm start`
 // first builds a copy for Electron (bin/build-electron-sqlite.js), which the engine and its workers load.
@@ -100,9 +102,9 @@ async function start(): Promise<void> {
   }
 
   bindContract(() => session.api(), trustedFrames(trustedPrefixes));
-  window = createMainWindow({ url: pageUrl, trustedPrefixes, preload }, `Vigil — ${basename(session.path())}`);
+  window = createMainWindow({ url: pageUrl, trustedPrefixes, preload, icon: appIcon }, `Vigil — ${basename(session.path())}`);
   window.on('closed', () => (window = null));
-  tray = createStatusTray({ show: focus, quit: () => app.quit() });
+  tray = createStatusTray(appIcon, { show: focus, quit: () => app.quit() });
   const info = await session.api().caseInfo();
   tray.setStatus(`${info.name}: ${info.counts.events.toLocaleString('en-US')} events`);
 
@@ -120,7 +122,7 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow({ url: pageUrl, trustedPrefixes, preload }, `Vigil — ${basename(session.path())}`);
+    if (BrowserWindow.getAllWindows().length === 0) window = createMainWindow({ url: pageUrl, trustedPrefixes, preload, icon: appIcon }, `Vigil — ${basename(session.path())}`);
   });
   app.on('will-quit', () => {
     tray?.destroy();

@@ -6,9 +6,9 @@ export interface StatusTray {
   destroy(): void;
 }
 
-/** Create the tray icon; `show` brings the window back, `quit` leaves the app. */
-export function createStatusTray(actions: { show(): void; quit(): void }): StatusTray {
-  const tray = new Tray(trayIcon());
+/** Create the tray icon from the app icon file; `show` brings the window back, `quit` leaves the app. */
+export function createStatusTray(iconPath: string, actions: { show(): void; quit(): void }): StatusTray {
+  const tray = new Tray(trayIcon(iconPath));
   let status = 'Starting…';
   const render = (): void => {
     tray.setToolTip(`Vigil — ${status}`);
@@ -32,8 +32,10 @@ export function createStatusTray(actions: { show(): void; quit(): void }): Statu
   };
 }
 
-/** A 16×16 diamond drawn in code, so the tray needs no image file before resources/ has icons. */
-function trayIcon(): NativeImage {
+/** The app icon at tray size; a diamond drawn in code if the file is missing (a broken install still shows a tray). */
+function trayIcon(iconPath: string): NativeImage {
+  const icon = nativeImage.createFromPath(iconPath);
+  if (!icon.isEmpty()) return icon.resize({ width: 16, height: 16, quality: 'best' });
   const size = 16;
   const pixels = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++) {

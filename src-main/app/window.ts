@@ -7,6 +7,8 @@ export interface WindowSource {
   /** URL prefixes that belong to the app (navigation elsewhere is blocked). */
   trustedPrefixes: string[];
   preload: string;
+  /** The app icon (resources/icon.png); Linux shows it in the title bar and task switcher. */
+  icon: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export function createMainWindow(source: WindowSource, title: string): BrowserWi
     minWidth: 960,
     minHeight: 600,
     title,
+    icon: source.icon,
     show: false,
     backgroundColor: '#f4f6f9',
     webPreferences: {
