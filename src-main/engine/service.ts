@@ -88,7 +88,7 @@ export function createService(options: ServiceOptions): CaseService {
     path,
     name: basename(path),
     schemaVersion: schemaVersion(db),
-    sizeBytes: fileSize(path),
+    sizeBytes: caseSize(path),
     mode,
     counts: remember('counts', () => caseCounts(db)),
     capabilities,
@@ -245,10 +245,13 @@ function serverFixedCase(path: string): string {
   return `vigil serve works on one case (${basename(path)}); restart it with --case to work on another.`;
 }
 
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch {
-    return 0;
-  }
+/** Bytes the case takes on disk: in WAL mode recent writes sit in the -wal file until a checkpoint. */
+function caseSize(path: string): number {
+  return ['', '-wal'].reduce((total, suffix) => {
+    try {
+      return total + statSync(path + suffix).size;
+    } catch {
+      return total;
+    }
+  }, 0);
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VigilEvent } from '../../../src-shared/api.js';
@@ -42,7 +42,11 @@ describe('the case service', () => {
     expect(types.slice(-3)).toEqual(['importFileFinished', 'importFinished', 'caseChanged']);
     // The overview was cached before the import; the import must invalidate it.
     expect(await service.overview()).toMatchObject({ events: 3, users: 2, failures: 1 });
-    expect((await service.caseInfo()).counts.events).toBe(3);
+    const info = await service.caseInfo();
+    expect(info.counts.events).toBe(3);
+    // The size on disk counts what the write-ahead log holds until a checkpoint.
+    expect(info.sizeBytes).toBe(['', '-wal'].reduce((total, suffix) => total + (existsSync(seeded.path + suffix) ? statSync(seeded.path + suffix).size : 0), 0));
+    expect(info.sizeBytes).toBeGreaterThan(statSync(seeded.path).size);
     const page = await service.queryEvents({ user: '1001' }, { after: null, limit: 10 });
     expect(page.rows).toHaveLength(2);
     expect((await service.getEvent(page.rows[0].id)).event.raw).toContain('2026-01-05 09:00:00.000,1001');
