@@ -43,18 +43,15 @@ export function PlaceMap({ places, logins = [] }: { places: UserProfile['places'
         <path d={graticule(view)} fill="none" stroke={mapColors.graticule} strokeWidth={1} />
         <path className="place-map-land" d={world.land} fill={mapColors.land} stroke={mapColors.coast} strokeWidth={0.7} strokeLinejoin="round" />
         <path d={world.borders} fill="none" stroke={mapColors.border} strokeWidth={0.8} strokeLinejoin="round" />
-        <g fill="none" stroke={mapColors.travel} strokeOpacity={0.65} strokeLinecap="round">
-          {legs.map((leg) => {
-            const [x1, y1, x2, y2] = [view.x(leg.from.longitude), view.y(leg.from.latitude), view.x(leg.to.longitude), view.y(leg.to.latitude)];
-            return (
-              <path
-                key={`${x1},${y1}>${x2},${y2}`}
-                d={`M${x1},${y1} L${(x1 + x2) / 2},${(y1 + y2) / 2} L${x2},${y2}`}
-                strokeWidth={Math.min(4, 1 + Math.log2(leg.count))}
-                markerMid={`url(#${arrowId})`}
-              />
-            );
-          })}
+        <g fill="none" stroke={mapColors.travel} strokeOpacity={0.7} strokeLinecap="round">
+          {legs.map((leg) => (
+            <path
+              key={`${places.indexOf(leg.from)}>${places.indexOf(leg.to)}`}
+              d={travelPath(view, leg)}
+              strokeWidth={Math.min(4, 1.2 + Math.log2(leg.count))}
+              markerMid={`url(#${arrowId})`}
+            />
+          ))}
         </g>
         {places.map((place) => (
           <circle
@@ -87,31 +84,59 @@ interface Label {
   text: string;
   x: number;
   y: number;
-  anchor: 'start' | 'end';
+  anchor: 'start' | 'middle' | 'end';
 }
 
 /**
- * Labels of the busiest places, right of the circle (left of it near the right edge). Places come busiest
- * first, so a label that would overlap an earlier one, or leave the map, is left out.
+ * Labels of the busiest places, beside, above or below their circle. Places come busiest first, so a
+ * label that would cover an earlier label or any circle, or leave the map, is left out.
  */
 export function placeLabels(places: readonly Place[], view: Projection, radius: (place: Place) => number): Label[] {
-  const taken: { left: number; top: number; right: number; bottom: number }[] = [];
+  type Box = { left: number; top: number; right: number; bottom: number };
+  const circles = places.map((place): Box => {
+    const [x, y, r] = [view.x(place.longitude), view.y(place.latitude), radius(place)];
+    return { left: x - r, top: y - r, right: x + r, bottom: y + r };
+  });
+  const taken: Box[] = [];
   const labels: Label[] = [];
-  for (const place of places.slice(0, labelLimit)) {
+  const overlaps = (box: Box, other: Box): boolean => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top;
+  places.slice(0, labelLimit).forEach((place, index) => {
     const text = `${place.city ?? place.country ?? '?'} (${place.events})`;
     const width = text.length * characterWidth;
     const x = view.x(place.longitude);
     const y = view.y(place.latitude);
     const gap = radius(place) + 3;
-    const right = x + gap + width <= mapWidth - 2;
-    const box = { left: right ? x + gap : x - gap - width, top: y - fontSize / 2 - 1, right: 0, bottom: y + fontSize / 2 + 1 };
-    box.right = box.left + width;
-    if (box.left < 2 || box.top < 0 || box.bottom > mapHeight) continue;
-    if (taken.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top)) continue;
-    taken.push(box);
-    labels.push({ text, x: right ? x + gap : x - gap, y: y + fontSize / 2 - 1.5, anchor: right ? 'start' : 'end' });
-  }
+    // Right of the circle, left of it, above it, below it: the first place free on the map.
+    const candidates: Label[] = [
+      { text, x: x + gap, y: y + fontSize / 2 - 1.5, anchor: 'start' },
+      { text, x: x - gap, y: y + fontSize / 2 - 1.5, anchor: 'end' },
+      { text, x, y: y - gap - 2, anchor: 'middle' },
+      { text, x, y: y + gap + fontSize - 1, anchor: 'middle' },
+    ];
+    for (const label of candidates) {
+      const left = label.anchor === 'start' ? label.x : label.anchor === 'end' ? label.x - width : label.x - width / 2;
+      const box = { left, top: label.y - fontSize + 0.5, right: left + width, bottom: label.y + 2.5 };
+      if (box.left < 2 || box.right > mapWidth - 2 || box.top < 0 || box.bottom > mapHeight) continue;
+      if (taken.some((other) => overlaps(box, other)) || circles.some((circle, other) => other !== index && overlaps(box, circle))) continue;
+      taken.push(box);
+      labels.push(label);
+      break;
+    }
+  });
   return labels;
+}
+
+/**
+ * A move as a gentle arc bending to the right of the direction of travel, so the way there and the way
+ * back stay apart; split at its middle, where the arrow sits (SVG puts mid markers on vertices).
+ */
+export function travelPath(view: Projection, leg: TravelLeg): string {
+  const [x1, y1, x2, y2] = [view.x(leg.from.longitude), view.y(leg.from.latitude), view.x(leg.to.longitude), view.y(leg.to.latitude)];
+  // Control point: off the chord's middle by 15 % of its length, to the right of travel (y grows downwards).
+  const [cx, cy] = [(x1 + x2) / 2 - (y2 - y1) * 0.15, (y1 + y2) / 2 + (x2 - x1) * 0.15];
+  const [mx, my] = [(x1 + 2 * cx + x2) / 4, (y1 + 2 * cy + y2) / 4];
+  const r = (value: number): number => Math.round(value * 10) / 10;
+  return `M${r(x1)},${r(y1)} Q${r((x1 + cx) / 2)},${r((y1 + cy) / 2)} ${r(mx)},${r(my)} Q${r((cx + x2) / 2)},${r((cy + y2) / 2)} ${r(x2)},${r(y2)}`;
 }
 
 /** Meridians and parallels every 30° (10° when zoomed in), as one path. */
