@@ -6,11 +6,11 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlasJson from 'world-atlas/countries-110m.json';
 
 /** Width and height of the map in SVG units (about CSS pixels in the Users view's half-width panel). */
-export const mapWidth = 576;
-export const mapHeight = 228;
+export const mapWidth = 450;
+export const mapHeight = 178;
 
 /** The latitudes the whole-world view shows: Antarctica and the far north carry no logins worth the room. */
-const worldSouth = -58.5;
+const worldSouth = -58.4;
 const worldNorth = 84;
 
 /** A longitude/latitude rectangle shown on the map, in degrees (west < east, south < north). */
