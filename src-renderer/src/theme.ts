@@ -28,6 +28,20 @@ export const evaluationColors = {
   threshold: '#1f2430',
 } as const;
 
+/** Colours of the login-places map: muted land under the points, ink for the moves between places. */
+export const mapColors = {
+  sea: '#f3f6fa',
+  graticule: '#e3e8ef',
+  land: '#e2e6ec',
+  coast: '#b9c1cc',
+  border: '#ffffff',
+  place: 'rgba(76, 110, 245, 0.6)',
+  placeEdge: '#2f4ac0',
+  travel: '#3d4452',
+  label: '#1f2430',
+  halo: '#ffffff',
+} as const;
+
 /** Publish the colours as CSS custom properties (through CSSOM, which the CSP allows). */
 export function applyTheme(root: HTMLElement = document.documentElement): void {
   for (const [level, color] of Object.entries(riskColors)) root.style.setProperty(`--risk-${level}`, color);

@@ -46,7 +46,7 @@ export function UserProfileView({ user }: { user: string }) {
           {data.places.length === 0 ? (
             <EmptyState title="No coordinates">This user's events carry no latitude and longitude.</EmptyState>
           ) : (
-            <PlaceMap places={data.places} />
+            <PlaceMap places={data.places} logins={data.recent} />
           )}
         </Panel>
       </div>
