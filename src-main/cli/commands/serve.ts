@@ -5,6 +5,7 @@ import { createRiskApiService } from '../../engine/response/risk-api-service.js'
 import { createService } from '../../engine/service.js';
 import { openCase } from '../../engine/store/database.js';
 import { generateToken, isLoopbackHost } from '../../server/auth.js';
+import { ensureRendererBuilt } from '../../server/build-renderer.js';
 import { defaultRendererDir } from '../../server/renderer-dir.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { UsageError, type Command } from '../command.js';
@@ -39,12 +40,17 @@ export const command: Command = {
     if (values.token !== undefined && values.token.length < 16) throw new UsageError('--token must be at least 16 characters');
     const token = values.token ?? generateToken();
 
+    const rendererDir = values.renderer ?? defaultRendererDir();
+    if (!values.renderer) {
+      const problem = ensureRendererBuilt(rendererDir, (text) => process.stdout.write(text));
+      if (problem) process.stderr.write(`vigil serve: ${problem}\n`);
+    }
     const created = !existsSync(values.case);
     const db = openCase(values.case);
     let server: RunningServer | null = null;
     const service = createService({ db, path: values.case, mode: 'server', actor: 'server', emit: (event: VigilEvent) => server?.broadcast(event) });
     try {
-      server = await startServer({ api: service, host: values.host, port, token, rendererDir: values.renderer ?? defaultRendererDir(), riskApi: values['risk-api'] ? createRiskApiService(db, { actor: 'server' }) : undefined });
+      server = await startServer({ api: service, host: values.host, port, token, rendererDir, riskApi: values['risk-api'] ? createRiskApiService(db, { actor: 'server' }) : undefined });
     } catch (error) {
       await service.dispose();
       db.close();
