@@ -57,7 +57,7 @@ export interface LoginEvent extends LoginEventInput {
 }
 
 /** Names of the input formats Vigil reads. */
-export const formatNames = ['rba', 'csv', 'jsonl', 'authlog', 'syslog', 'journal'] as const;
+export const formatNames = ['rba', 'csv', 'jsonl', 'authlog', 'syslog', 'journal', 'cloud'] as const;
 export type FormatName = (typeof formatNames)[number];
 
 /** An empty event input with every optional fact null, to spread parsed fields over. */

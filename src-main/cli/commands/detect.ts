@@ -11,7 +11,7 @@ import { createProgressLine, formatCount } from '../progress.js';
 import { describeSummary } from './import.js';
 import { writeScoresCsv } from '../scores-csv.js';
 
-const usage = 'vigil detect FILE... --out SCORES.csv [--case C.vigil] [--format auto|rba|csv|jsonl|authlog|syslog|journal] [--tz ZONE] [--year YYYY] [--map field=column ...] [--seed N] [--no-autoencoder]';
+const usage = 'vigil detect FILE... --out SCORES.csv [--case C.vigil] [--format auto|rba|csv|jsonl|authlog|syslog|journal|cloud] [--tz ZONE] [--year YYYY] [--map field=column ...] [--seed N] [--no-autoencoder]';
 
 /** `vigil detect`: import, train unsupervised on those events, score every event, write SCORES.csv. */
 export const command: Command = {

@@ -6,7 +6,7 @@ import { UsageError, type Command } from '../command.js';
 import { importOptionSpecs, readImportOptions } from '../import-options.js';
 import { createProgressLine, formatBytes, formatCount } from '../progress.js';
 
-const usage = 'vigil import FILE... --case CASE.vigil [--format auto|rba|csv|jsonl|authlog|syslog|journal] [--tz ZONE] [--year YYYY] [--map field=column ...]';
+const usage = 'vigil import FILE... --case CASE.vigil [--format auto|rba|csv|jsonl|authlog|syslog|journal|cloud] [--tz ZONE] [--year YYYY] [--map field=column ...]';
 
 /** `vigil import`: read log files into a case, with a progress bar and a summary per file. */
 export const command: Command = {

@@ -3,6 +3,7 @@
  * the user then names the format.
  */
 import type { FormatName } from '../../../src-shared/event.js';
+import { cloudRecords, isCloudRecord } from './formats/cloud.js';
 import { guessMapping } from './formats/column-mapping.js';
 import { splitCsvLine } from './formats/csv-fields.js';
 import { splitHeader } from './formats/csv.js';
@@ -54,11 +55,21 @@ function detectCsv(lines: string[]): FormatName | null {
   return rows.length === 0 || consistent.length / rows.length >= agreement ? 'csv' : null;
 }
 
+/** Cloud sign-in exports: most sample lines hold records a cloud reader knows. */
+function isCloudExport(lines: string[]): boolean {
+  if (!lines[0].startsWith('{') && !lines[0].startsWith('[')) return false;
+  return share(lines, (line) => {
+    const records = cloudRecords(line);
+    return typeof records !== 'string' && records.length > 0 && records.every(isCloudRecord);
+  }) >= agreement;
+}
+
 /** The format of a sample of a file's first (about 20) non-empty lines, or null when unsure. */
 export function detectFormat(sampleLines: string[]): FormatName | null {
   const lines = sampleLines.map((line) => line.replace(/^\uFEFF/, '').replace(/\r$/, '')).filter((line) => line.trim() !== '');
   if (lines.length === 0) return null;
   if (lines[0].trim() === rbaHeader) return 'rba';
+  if (isCloudExport(lines)) return 'cloud';
   if (lines[0].startsWith('{')) return detectJson(lines);
   // Comment lines (annotated excerpts, test fixtures) say nothing about a line format; the importer rejects them.
   const logLines = lines.filter((line) => !line.startsWith('#'));

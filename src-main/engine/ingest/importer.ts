@@ -297,7 +297,7 @@ function switchToRollbackJournal(db: CaseDatabase): boolean {
 async function chooseFormat(path: string, gzip: boolean, requested: FormatName | 'auto' | undefined): Promise<FormatName> {
   if (requested && requested !== 'auto') return requested;
   const detected = detectFormat(await sampleLines(path, gzip));
-  if (!detected) throw new ImportError(`cannot determine the format of ${path}; name it with --format (rba, csv, jsonl, authlog, syslog, journal)`);
+  if (!detected) throw new ImportError(`cannot determine the format of ${path}; name it with --format (rba, csv, jsonl, authlog, syslog, journal, cloud)`);
   return detected;
 }
 

@@ -4,6 +4,7 @@
 import type { FormatName } from '../../../../src-shared/event.js';
 import type { ParseOptions, Parser } from '../parser.js';
 import { createAuthLogParser } from './authlog.js';
+import { createCloudParser } from './cloud.js';
 import { createCsvParser } from './csv.js';
 import { createJournalParser } from './journal.js';
 import { createJsonLinesParser } from './jsonl.js';
@@ -27,5 +28,7 @@ export function createParser(format: FormatName, options: ParseOptions): Parser 
       return createSyslogParser(options);
     case 'journal':
       return createJournalParser(options);
+    case 'cloud':
+      return createCloudParser();
   }
 }
