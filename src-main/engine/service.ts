@@ -18,10 +18,12 @@ import { createLiveControl } from './service/live.js';
 import { createResponseMethods } from './service/response.js';
 import { createTrainingSession } from './service/training.js';
 import { importInWorker } from './workers/run-import.js';
+import { refreshStatisticsInWorker } from './workers/run-training.js';
+import type { CaseCounts } from './workers/train-protocol.js';
 import type { ImportRequestOptions } from './workers/protocol.js';
 import type { CaseDatabase } from './store/database.js';
 import { schemaVersion } from './store/database.js';
-import { caseCounts, exportCaseCopy, refreshStatistics } from './store/queries/case.js';
+import { caseCounts, exportCaseCopy } from './store/queries/case.js';
 import { getEvent, queryEvents } from './store/queries/events.js';
 import { datasetSummary, overview } from './store/queries/overview.js';
 import { rejectPage, sourceExists, sourceList } from './store/queries/sources.js';
@@ -70,6 +72,8 @@ export function createService(options: ServiceOptions): CaseService {
   const forget = (key: string): void => {
     cache.delete(key);
   };
+  // Counts change only when events arrive (an import, a live listener), not with every cached aggregate.
+  let counts: CaseCounts | null = null;
   let runningImport: AbortController | null = null;
   let importDone: Promise<unknown> = Promise.resolve();
 
@@ -90,7 +94,7 @@ export function createService(options: ServiceOptions): CaseService {
     schemaVersion: schemaVersion(db),
     sizeBytes: caseSize(path),
     mode,
-    counts: remember('counts', () => caseCounts(db)),
+    counts: (counts ??= caseCounts(db)),
     capabilities,
   });
 
@@ -103,7 +107,16 @@ export function createService(options: ServiceOptions): CaseService {
     importing: () => runningImport !== null,
     changed: () => cache.clear(),
   });
-  const live = createLiveControl({ path, actor, emit, settings: () => readSettings(db), changed: () => cache.clear() });
+  const live = createLiveControl({
+    path,
+    actor,
+    emit,
+    settings: () => readSettings(db),
+    changed: () => {
+      cache.clear();
+      counts = null;
+    },
+  });
   const dataset = (): ReturnType<typeof datasetSummary> => remember('dataset', () => datasetSummary(db));
 
   const importFiles = (paths: string[], request: Parameters<VigilApi['importFiles']>[1]): Promise<ImportSummary[]> => {
@@ -119,6 +132,7 @@ export function createService(options: ServiceOptions): CaseService {
   const runImport = async (paths: string[], request: Parameters<VigilApi['importFiles']>[1], controller: AbortController): Promise<ImportSummary[]> => {
     const importId = randomUUID();
     const summaries: ImportSummary[] = [];
+    let completed = false;
     try {
       const settings = readSettings(db);
       for (const [fileIndex, file] of paths.entries()) {
@@ -138,6 +152,7 @@ export function createService(options: ServiceOptions): CaseService {
         emit({ type: 'importFileFinished', importId, fileIndex, fileCount: paths.length, summary });
       }
       emit({ type: 'importFinished', importId, summaries, error: null });
+      completed = true;
       return summaries;
     } catch (error) {
       emit({ type: 'importFinished', importId, summaries, error: toErrorShape(error) });
@@ -145,7 +160,8 @@ export function createService(options: ServiceOptions): CaseService {
     } finally {
       runningImport = null;
       cache.clear();
-      if (summaries.some((summary) => summary.eventsImported > 0)) refreshStatistics(db);
+      // An interrupted import may have committed events too. Without fresh counts the next caseInfo counts itself.
+      if (!completed || summaries.some((summary) => summary.eventsImported > 0)) counts = await refreshStatisticsInWorker(path).catch(() => null);
       emit({ type: 'caseChanged', info: await caseInfo() });
     }
   };

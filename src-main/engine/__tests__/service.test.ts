@@ -34,6 +34,8 @@ afterEach(async () => {
 describe('the case service', () => {
   it('imports with pushed progress, then answers from the new data', async () => {
     const file = start();
+    const statistics = (): number => (seeded.db.prepare(`SELECT COUNT(*) AS count FROM sqlite_master WHERE name = 'sqlite_stat1'`).get() as { count: number }).count;
+    expect(statistics()).toBe(0);
     expect((await service.overview()).events).toBe(0);
     const [summary] = await service.importFiles([file], { format: 'rba' });
     expect(summary.eventsImported).toBe(3);
@@ -44,6 +46,9 @@ describe('the case service', () => {
     expect(await service.overview()).toMatchObject({ events: 3, users: 2, failures: 1 });
     const info = await service.caseInfo();
     expect(info.counts.events).toBe(3);
+    // The planner's statistics were refreshed after the import (in a worker, not on this thread).
+    expect(statistics()).toBe(1);
+    expect((seeded.db.prepare(`SELECT COUNT(*) AS count FROM sqlite_stat1 WHERE tbl = 'event_rows'`).get() as { count: number }).count).toBeGreaterThan(0);
     // The size on disk counts what the write-ahead log holds until a checkpoint.
     expect(info.sizeBytes).toBe(['', '-wal'].reduce((total, suffix) => total + (existsSync(seeded.path + suffix) ? statSync(seeded.path + suffix).size : 0), 0));
     expect(info.sizeBytes).toBeGreaterThan(statSync(seeded.path).size);

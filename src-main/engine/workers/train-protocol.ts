@@ -24,14 +24,22 @@ export interface TrainingSummary {
 }
 
 /**
- * Messages to the detection worker: train a new run, evaluate a run against the labels, or group a run's
- * alerts into incidents at another threshold. Stopping a training terminates the worker (a tfjs epoch
+ * Messages to the detection worker: train a new run, evaluate a run against the labels, group a run's
+ * alerts into incidents at another threshold, or refresh the planner's statistics and count the case. Stopping a training terminates the worker (a tfjs epoch
  * cannot be interrupted).
  */
 export type TrainRequest =
   | { type: 'train'; seq: number; casePath: string; options: TrainRequestOptions }
   | { type: 'evaluate'; seq: number; casePath: string; runId: number }
-  | { type: 'incidents'; seq: number; casePath: string; runId: number; threshold: number };
+  | { type: 'incidents'; seq: number; casePath: string; runId: number; threshold: number }
+  | { type: 'statistics'; seq: number; casePath: string };
+
+/** Rows of the case, counted off the caller's thread (COUNT over millions of events takes a while). */
+export interface CaseCounts {
+  events: number;
+  sources: number;
+  rejects: number;
+}
 
 /** Messages from the detection worker. */
 export type TrainReply =
@@ -39,4 +47,5 @@ export type TrainReply =
   | { type: 'trained'; seq: number; summary: TrainingSummary }
   | { type: 'evaluated'; seq: number; evaluation: RunEvaluation }
   | { type: 'derived'; seq: number; incidents: number }
+  | { type: 'refreshed'; seq: number; counts: CaseCounts }
   | { type: 'error'; seq: number; error: WorkerError };

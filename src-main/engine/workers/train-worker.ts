@@ -4,6 +4,7 @@ import { evaluateRisks } from '../../../src-shared/evaluation/evaluate-risks.js'
 import { deriveIncidents } from '../alerts/derive-incidents.js';
 import { runDetection } from '../detect/run-detection.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
+import { caseCounts, refreshStatistics } from '../store/queries/case.js';
 import { loadLabelledRisks } from '../store/queries/run-scores.js';
 import { toWorkerError } from './protocol.js';
 import type { TrainReply, TrainRequest, TrainRequestOptions } from './train-protocol.js';
@@ -11,7 +12,7 @@ import type { TrainReply, TrainRequest, TrainRequestOptions } from './train-prot
 /** Fewest milliseconds between progress messages within a phase: the UI redraws no faster than this anyway. */
 const progressIntervalMs = 100;
 
-/** The detection worker: its own case connection per request; trains, evaluates and groups alerts off the caller's thread. */
+/** The detection worker: its own case connection per request; trains, evaluates, groups alerts and refreshes statistics off the caller's thread. */
 const port = parentPort;
 if (!port) throw new Error('train-worker runs in a worker thread');
 const send = (reply: TrainReply): void => port.postMessage(reply);
@@ -25,6 +26,10 @@ port.on('message', (request: TrainRequest) => {
       if (request.type === 'evaluate') {
         const { risks, codes, labels } = loadLabelledRisks(db, request.runId);
         return { type: 'evaluated', seq: request.seq, evaluation: evaluateRisks(request.runId, risks, codes, labels) };
+      }
+      if (request.type === 'statistics') {
+        refreshStatistics(db);
+        return { type: 'refreshed', seq: request.seq, counts: caseCounts(db) };
       }
       return { type: 'derived', seq: request.seq, incidents: deriveIncidents(db, request.runId, request.threshold) };
     } catch (error) {
