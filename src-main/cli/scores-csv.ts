@@ -17,7 +17,8 @@ export function writeScoresCsv(db: CaseDatabase, runId: number, path: string): n
   let written = 0;
   try {
     for (const row of iterateScoredEvents(db, runId)) {
-      const reasons = (JSON.parse(row.reasons) as { reason: string }[]).map((reason) => reason.reason.replace(/;/g, ',')).join('; ');
+      // Most scores have no reasons: skip parsing their '[]'.
+      const reasons = row.reasons === '[]' ? '' : (JSON.parse(row.reasons) as { reason: string }[]).map((reason) => reason.reason.replace(/;/g, ',')).join('; ');
       buffer += `${csvField(row.source)},${row.line},${row.record},${new Date(row.ts).toISOString()},${csvField(row.user)},${row.ip ?? ''},${row.risk.toFixed(4)},${row.level},${row.decision},${csvField(reasons)}\n`;
       written++;
       if (buffer.length > 1 << 20) {
