@@ -52,6 +52,8 @@ export function learningWeight(assessment: Pick<Assessment, 'rules'>, quarantine
 export class LoginAssessor {
   readonly state: BehaviourState;
   private readonly features = new Float64Array(featureCount);
+  /** Scratch for the statistical risk's terms, one per `freemanFeatures`. */
+  private readonly riskTerms = new Float64Array(freemanFeatures.length);
 
   constructor(
     private readonly settings: LearningSettings & RuleSettings,
@@ -70,13 +72,11 @@ export class LoginAssessor {
     let userRiskTop: Assessment['userRiskTop'] = null;
     const values = this.userRisk ? riskValues(login) : null;
     if (this.userRisk && values) {
-      const risk = this.userRisk.score(login.user, values);
-      userRisk = risk.total;
+      const terms = this.riskTerms;
+      userRisk = this.userRisk.scoreTerms(login.user, values, terms);
       let top = 0;
-      for (let index = 1; index < freemanFeatures.length; index++) {
-        if (risk.perFeature[freemanFeatures[index]] > risk.perFeature[freemanFeatures[top]]) top = index;
-      }
-      userRiskTop = { feature: freemanFeatures[top], value: risk.perFeature[freemanFeatures[top]] };
+      for (let index = 1; index < freemanFeatures.length; index++) if (terms[index] > terms[top]) top = index;
+      userRiskTop = { feature: freemanFeatures[top], value: terms[top] };
     }
     return { context, findings, rules: combineFindings(findings), features, riskValues: values, userRisk, userRiskTop };
   }

@@ -60,12 +60,22 @@ export class FreemanModel {
 
   /** Risk of `login` for `user` given everything observed so far (does not learn it). */
   score(user: string, login: FreemanLogin): FreemanScore {
-    const counts = this.users.get(user);
+    const terms = new Float64Array(freemanFeatures.length);
+    const total = this.scoreTerms(user, login, terms);
     const perFeature = {} as Record<FreemanFeature, number>;
+    for (let feature = 0; feature < freemanFeatures.length; feature++) perFeature[freemanFeatures[feature]] = terms[feature];
+    return { total, perFeature };
+  }
+
+  /**
+   * `score` without allocating: each feature's term into `terms` (in `freemanFeatures` order), the total
+   * returned. For the causal pass, which scores every login of a case.
+   */
+  scoreTerms(user: string, login: FreemanLogin, terms: Float64Array): number {
+    const counts = this.users.get(user);
     let total = 0;
     for (let feature = 0; feature < freemanFeatures.length; feature++) {
-      const name = freemanFeatures[feature];
-      const value = valueText(login[name]);
+      const value = valueText(login[freemanFeatures[feature]]);
       let term = 0;
       if (value !== null) {
         const id = this.valueIds[feature].get(value);
@@ -76,10 +86,10 @@ export class FreemanModel {
         const attack = this.attacker === 'global' ? global : 1 / (this.valueIds[feature].size + 1);
         term = Math.log(attack / personal);
       }
-      perFeature[name] = term;
+      terms[feature] = term;
       total += term;
     }
-    return { total, perFeature };
+    return total;
   }
 
   /** Learn `login` as a legitimate login of `user`. */
@@ -111,7 +121,18 @@ export class FreemanModel {
   }
 }
 
+/** Decimal texts of numbers (ASNs: a few thousand, each seen many times), so a login does not make a new string. */
+const numberTexts = new Map<number, string>();
+const numberTextLimit = 100_000;
+
 function valueText(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined || value === '' || Number.isNaN(value)) return null;
-  return typeof value === 'number' ? String(value) : value;
+  if (typeof value !== 'number') return value;
+  let text = numberTexts.get(value);
+  if (text === undefined) {
+    if (numberTexts.size >= numberTextLimit) numberTexts.clear();
+    text = String(value);
+    numberTexts.set(value, text);
+  }
+  return text;
 }

@@ -1,3 +1,5 @@
+import { KeyCache } from './key-cache.js';
+
 /** The facts of one login that detection reads (no ground-truth label: it never reaches a model). */
 export interface DetectionLogin {
   id: number;
@@ -18,10 +20,13 @@ export interface DetectionLogin {
   deviceType: string | null;
 }
 
+const deviceKeys = new KeyCache();
+
 /** A device as a user would name it: browser family, OS family and device type, without versions. */
 export function deviceKey(login: Pick<DetectionLogin, 'browser' | 'os' | 'deviceType'>): string | null {
-  if (!login.browser && !login.os && !login.deviceType) return null;
-  return `${browserFamily(login.browser) ?? '?'} · ${osFamily(login.os) ?? '?'} · ${login.deviceType ?? '?'}`;
+  const { browser, os, deviceType } = login;
+  if (!browser && !os && !deviceType) return null;
+  return deviceKeys.get(browser, os, deviceType, () => `${browserFamily(browser) ?? '?'} · ${osFamily(os) ?? '?'} · ${deviceType ?? '?'}`);
 }
 
 const browserVersion = /^\d+(\.\d+)*$/;

@@ -1,5 +1,6 @@
 import { isCityPrecise, type DetectionLogin } from './login.js';
 import { HourHabits, type PopulationHours } from './hour-habit.js';
+import { KeyCache } from './key-cache.js';
 import type { LocalTime } from './local-time.js';
 
 /** A value counts as familiar once the user's logins with it weigh at least this (half a trusted login). */
@@ -67,9 +68,12 @@ export function isFamiliar<K>(map: Map<K, number> | undefined, key: K | null): b
   return key !== null && (map?.get(key) ?? 0) >= familiarWeight;
 }
 
+const cityKeys = new KeyCache();
+
 /** "Bergen|NO", or null when the city is unknown. */
 export function cityKey(login: Pick<DetectionLogin, 'city' | 'country'>): string | null {
-  return login.city && login.country ? `${login.city}|${login.country}` : null;
+  const { city, country } = login;
+  return city && country ? cityKeys.get(country, city, null, () => `${city}|${country}`) : null;
 }
 
 /** Add `weight` to `key` (nothing for null); the key's new weight. */

@@ -15,7 +15,7 @@ const sharedProviderCities = 3;
  */
 export function evaluateProfileRules(login: DetectionLogin, context: LoginContext, settings: RuleInput, findings: Finding[]): void {
   // A failure already explained as part of an attack on credentials is not a journey of the user's.
-  if (login.success || !findings.some((finding) => attackRules.has(finding.rule))) impossibleTravel(login, context, settings, findings);
+  if (login.success || !hasAttackFinding(findings)) impossibleTravel(login, context, settings, findings);
   if (!login.success) return;
   // Novelty weighs as much as the history it departs from: three logins say little, the learning period all.
   const confidence = context.confidence;
@@ -30,12 +30,10 @@ export function evaluateProfileRules(login: DetectionLogin, context: LoginContex
 function unusualHour(login: DetectionLogin, context: LoginContext, settings: RuleInput, findings: Finding[]): void {
   const session = context.session;
   const start = session.habit;
-  const unusual = (habit: HourHabit): boolean => habit.activeDays >= settings.unusualHourDays && habit.share < settings.unusualHourShare;
-  const severity = (habit: HourHabit): number => Math.min(0.8, 0.4 + 0.1 * Math.log2(settings.unusualHourShare / habit.share));
-  if (unusual(start)) {
+  if (unusual(start, settings)) {
     findings.push({
       rule: 'unusual_hour',
-      severity: severity(start),
+      severity: hourSeverity(start, settings),
       reason:
         `unusual hour for ${login.user}: ${session.continued ? 'session started' : 'session starts'} ${describeLocalTime(session.start)}; ` +
         `a session started within an hour of it on ${formatWhole(start.nearDays)} of their ${formatWhole(start.activeDays)} active days and on ${formatPercent(start.populationShare)} of all users' days`,
@@ -43,10 +41,10 @@ function unusualHour(login: DetectionLogin, context: LoginContext, settings: Rul
     return;
   }
   const activity = session.activity;
-  if (session.continued && unusual(activity)) {
+  if (session.continued && unusual(activity, settings)) {
     findings.push({
       rule: 'unusual_hour',
-      severity: severity(activity),
+      severity: hourSeverity(activity, settings),
       reason:
         `unusual hour for ${login.user}: session started ${describeLocalTime(session.start)}, still logging in ${describeLocalTime(context.local)}; ` +
         `logged in within an hour of it on ${formatWhole(activity.nearDays)} of their ${formatWhole(activity.activeDays)} active days and on ${formatPercent(activity.populationShare)} of all users' days`,
@@ -54,12 +52,24 @@ function unusualHour(login: DetectionLogin, context: LoginContext, settings: Rul
   }
 }
 
+// Module functions, not closures: this runs for every successful login.
+function unusual(habit: HourHabit, settings: RuleInput): boolean {
+  return habit.activeDays >= settings.unusualHourDays && habit.share < settings.unusualHourShare;
+}
+
+function hourSeverity(habit: HourHabit, settings: RuleInput): number {
+  return Math.min(0.8, 0.4 + 0.1 * Math.log2(settings.unusualHourShare / habit.share));
+}
+
 const minimumConfidence = 0.3;
 const attackRules = new Set<RuleName>(['brute_force', 'password_spray', 'credential_stuffing']);
 
+function hasAttackFinding(findings: readonly Finding[]): boolean {
+  for (const finding of findings) if (attackRules.has(finding.rule)) return true;
+  return false;
+}
+
 function novelty(login: DetectionLogin, context: LoginContext, confidence: number, findings: Finding[]): void {
-  const device = [login.browser, login.os, login.deviceType].filter(Boolean).join(', ');
-  const history = `${formatWhole(context.priorSuccesses)} earlier logins, mostly from ${context.usualCountry ?? 'elsewhere'}`;
   if (context.newDevice && context.newAsn && login.asn !== null) {
     // Nothing of the user's own: another device on another provider is someone else more often than not.
     const country = context.newCountry && login.country ? `, new country ${login.country}` : '';
@@ -67,19 +77,28 @@ function novelty(login: DetectionLogin, context: LoginContext, confidence: numbe
       rule: 'unfamiliar_login',
       // A short history still says much when nothing of it is present: soften by √confidence only.
       severity: Math.sqrt(confidence) * (context.newCountry ? 0.9 : 0.6),
-      reason: `nothing familiar for ${login.user}: new device (${device}), new provider AS${login.asn}${country} (${history})`,
+      reason: `nothing familiar for ${login.user}: new device (${deviceText(login)}), new provider AS${login.asn}${country} (${historyText(context)})`,
     });
     return;
   }
-  if (context.newDevice) findings.push({ rule: 'new_device', severity: 0.35 * confidence, reason: `new device for ${login.user}: ${device}` });
+  if (context.newDevice) findings.push({ rule: 'new_device', severity: 0.35 * confidence, reason: `new device for ${login.user}: ${deviceText(login)}` });
   if (context.newCountry && login.country) {
-    findings.push({ rule: 'new_country', severity: 0.45 * confidence, reason: `first login of ${login.user} from ${login.country} (${history})` });
+    findings.push({ rule: 'new_country', severity: 0.45 * confidence, reason: `first login of ${login.user} from ${login.country} (${historyText(context)})` });
   }
   if (context.newAsn && login.asn !== null) {
     findings.push({ rule: 'new_asn', severity: 0.3 * confidence, reason: `new provider for ${login.user}: AS${login.asn} (used by ${formatWhole(context.asnUsers)} other users)` });
   } else if (context.newNetwork && login.network) {
     findings.push({ rule: 'new_network', severity: 0.1 * confidence, reason: `new network for ${login.user}: ${login.network}` });
   }
+}
+
+// The texts of a reason are built only when its finding fires: most logins are familiar.
+function deviceText(login: DetectionLogin): string {
+  return [login.browser, login.os, login.deviceType].filter(Boolean).join(', ');
+}
+
+function historyText(context: LoginContext): string {
+  return `${formatWhole(context.priorSuccesses)} earlier logins, mostly from ${context.usualCountry ?? 'elsewhere'}`;
 }
 
 function impossibleTravel(login: DetectionLogin, context: LoginContext, settings: RuleInput, findings: Finding[]): void {

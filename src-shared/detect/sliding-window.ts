@@ -14,15 +14,17 @@ export interface WindowCounts {
 export const emptyCounts: Readonly<WindowCounts> = Object.freeze({ attempts: 0, failures: 0, successes: 0, distinct: 0 });
 
 /**
- * A trailing window of attempts for one key, as two flat number arrays (no object per attempt) read from
- * a moving head and compacted now and then: memory is bounded by the attempts within the window.
+ * A trailing window of attempts for one key, as two flat float arrays (no object per attempt) read from
+ * a moving head and shifted down in place now and then: memory is bounded by the attempts within the
+ * window, and nothing is allocated per attempt (typed arrays grow by doubling, never by copying a slice).
  * Members are small integers (interned names); their counts are kept once the window has two of them.
  */
 export class SlidingWindow {
-  private readonly times: number[] = [];
+  private times = new Float64Array(initialCapacity);
   /** member * 2 + (success ? 1 : 0), exact in a double for any member id below 2^52. */
-  private readonly entries: number[] = [];
+  private entries = new Float64Array(initialCapacity);
   private head = 0;
+  private tail = 0;
   private failures = 0;
   private memberCounts: Map<number, number> | null = null;
   private onlyMember = -1;
@@ -34,7 +36,7 @@ export class SlidingWindow {
     const oldest = time - this.windowMs;
     const times = this.times;
     let head = this.head;
-    while (head < times.length && times[head] < oldest) {
+    while (head < this.tail && times[head] < oldest) {
       const entry = this.entries[head++];
       if (entry % 2 === 0) this.failures--;
       if (this.memberCounts) {
@@ -45,19 +47,12 @@ export class SlidingWindow {
       }
     }
     this.head = head;
-    if (head === times.length) {
-      this.reset();
-    } else if (head > 64 && head * 2 > times.length) {
-      // Compact now and then so the arrays do not grow with the stream.
-      times.splice(0, head);
-      this.entries.splice(0, head);
-      this.head = 0;
-    }
+    if (head === this.tail) this.reset();
   }
 
   /** Counts of the window (call `expire(time)` first). */
   counts(): WindowCounts {
-    const attempts = this.times.length - this.head;
+    const attempts = this.tail - this.head;
     return { attempts, failures: this.failures, successes: attempts - this.failures, distinct: this.distinctCount() };
   }
 
@@ -69,43 +64,65 @@ export class SlidingWindow {
   /** Distinct members in the window. */
   distinctCount(): number {
     if (this.memberCounts) return this.memberCounts.size;
-    return this.times.length > this.head ? 1 : 0;
+    return this.tail > this.head ? 1 : 0;
   }
 
   /** Whether `member` is in the window. */
   has(member: number): boolean {
     if (this.memberCounts) return this.memberCounts.has(member);
-    return this.times.length > this.head && this.onlyMember === member;
+    return this.tail > this.head && this.onlyMember === member;
   }
 
   /** Add an attempt (attempts arrive in time order). */
   add(time: number, member: number, success: boolean): void {
-    if (this.times.length === this.head) {
+    if (this.tail === this.head) {
       this.onlyMember = member;
     } else if (!this.memberCounts && member !== this.onlyMember) {
       // A second member: from now on count members one by one.
-      this.memberCounts = new Map([[this.onlyMember, this.times.length - this.head]]);
+      this.memberCounts = new Map([[this.onlyMember, this.tail - this.head]]);
     }
-    this.times.push(time);
-    this.entries.push(member * 2 + (success ? 1 : 0));
+    if (this.tail === this.times.length) this.makeRoom();
+    this.times[this.tail] = time;
+    this.entries[this.tail] = member * 2 + (success ? 1 : 0);
+    this.tail++;
     if (!success) this.failures++;
     if (this.memberCounts) this.memberCounts.set(member, (this.memberCounts.get(member) ?? 0) + 1);
   }
 
   /** True when nothing is left in the window, so the owner may forget this key. */
   isEmpty(): boolean {
-    return this.head >= this.times.length;
+    return this.head >= this.tail;
+  }
+
+  /** Room for one more attempt: shift the live attempts down when at least half are expired, else double. */
+  private makeRoom(): void {
+    const live = this.tail - this.head;
+    if (this.head * 2 >= this.tail) {
+      this.times.copyWithin(0, this.head, this.tail);
+      this.entries.copyWithin(0, this.head, this.tail);
+    } else {
+      const times = new Float64Array(this.times.length * 2);
+      const entries = new Float64Array(this.entries.length * 2);
+      times.set(this.times.subarray(this.head, this.tail));
+      entries.set(this.entries.subarray(this.head, this.tail));
+      this.times = times;
+      this.entries = entries;
+    }
+    this.head = 0;
+    this.tail = live;
   }
 
   private reset(): void {
-    this.times.length = 0;
-    this.entries.length = 0;
     this.head = 0;
+    this.tail = 0;
     this.failures = 0;
     this.memberCounts = null;
     this.onlyMember = -1;
   }
 }
+
+/** Attempts a new window has room for before it first grows (most keys see a handful). */
+const initialCapacity = 4;
 
 const sweepWindows = 4;
 

@@ -6,11 +6,11 @@ import type { CaseDatabase } from '../store/database.js';
 import { eventSpan, iterateDetectionLogins } from '../store/detection-input.js';
 import { createModelRun, finishModelRun } from '../store/scores.js';
 import { runAssessmentPass } from './assessment-pass.js';
-import { reconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAutoencoder } from './autoencoder.js';
+import { meanReconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAutoencoder } from './autoencoder.js';
 import { FreemanModel } from '../../../src-shared/detect/freeman.js';
 import { saveFreemanModel } from '../../../src-shared/detect/freeman-json.js';
 import { writeScores } from './write-scores.js';
-import { defaultDetectionSettings, defaultModelChoice, type DetectionSettings, type ModelChoice } from './settings.js';
+import { autoencoderTrainingRows, defaultDetectionSettings, defaultModelChoice, type DetectionSettings, type ModelChoice } from './settings.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
 
 /** A detection run over a whole case: what to train and how. */
@@ -40,7 +40,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
   const report = options.onProgress ?? (() => undefined);
   const span = eventSpan(db);
   const seconds: Record<string, number> = {};
-  const runId = createModelRun(db, { kind: 'ensemble', parameters: { settings, models: choice }, seed: options.seed, windowStart: span.first, windowEnd: span.last });
+  const runId = createModelRun(db, { kind: 'ensemble', parameters: { settings, models: choice, autoencoderTrainingRows }, seed: options.seed, windowStart: span.first, windowEnd: span.last });
   try {
     let started = performance.now();
     const userRisk = choice.freeman ? new FreemanModel({ attacker: settings.freemanAttacker }) : null;
@@ -67,9 +67,10 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
         hidden: choice.autoencoder.hidden,
         epochs,
         batchSize: choice.autoencoder.batchSize,
+        sampleRows: autoencoderTrainingRows,
         onEpoch: (epoch, loss) => report({ phase: 'autoencoder', done: epoch, total: epochs, loss }),
       });
-      autoencoderScores = (await reconstructionErrors(autoencoder, pass.features)).total;
+      autoencoderScores = await meanReconstructionErrors(autoencoder, pass.features);
       autoencoderJson = await saveAutoencoder(autoencoder);
       disposeAutoencoder(autoencoder);
     }

@@ -1,8 +1,10 @@
+import { percentile } from '../../../src-shared/detect/calibration.js';
 import { explainAbove, explainForestRows, composeScore } from '../../../src-shared/detect/login-score.js';
 import { componentScores, modelUse, type TrainedModels } from '../../../src-shared/detect/login-scorer.js';
 import type { DecisionSettings } from '../../../src-shared/detect/ensemble.js';
+import type { Finding } from '../../../src-shared/detect/rules.js';
 import type { CaseDatabase } from '../store/database.js';
-import { prepareScoreInsert } from '../store/scores.js';
+import { bulkWriteScores } from '../store/score-bulk.js';
 import type { AssessmentPass } from './assessment-pass.js';
 
 export type { StoredReason } from '../../../src-shared/detect/login-score.js';
@@ -13,12 +15,15 @@ export interface RawPassScores {
   autoencoder: Float64Array;
 }
 
-const rowsPerCommit = 50_000;
+const progressRows = 50_000;
+const noFindings: readonly Finding[] = [];
+/** What `JSON.stringify` gives for a score without reasons (most of them), without calling it. */
+const noReasons = '[]';
 
 /**
- * Combine the components of every event into risk, level and decision, with reasons, and store them.
- * Each row goes through the same `componentScores` and `composeScore` as a live login, so batch and
- * event-by-event scoring agree exactly.
+ * Combine the components of every event into risk, level and decision, with reasons, and store them in
+ * one transaction. Each row goes through the same `componentScores` and `composeScore` as a live login,
+ * so batch and event-by-event scoring agree exactly.
  */
 export function writeScores(
   db: CaseDatabase,
@@ -29,40 +34,24 @@ export function writeScores(
   settings: DecisionSettings,
   onProgress: (done: number) => void,
 ): Float64Array {
-  const insert = prepareScoreInsert(db);
   const risks = new Float64Array(pass.count);
   const forestNotes = explainForest(pass, models, raw);
   const used = modelUse(models);
-  db.exec('BEGIN');
-  try {
+  const modelScores = { userRisk: 0, forest: 0, autoencoder: 0 };
+  bulkWriteScores(db, runId, (add) => {
     for (let row = 0; row < pass.count; row++) {
-      const components = componentScores(pass.rules[row], { userRisk: pass.userRisk[row], forest: raw.forest[row], autoencoder: raw.autoencoder[row] }, models);
-      const score = composeScore(pass.findings.get(row) ?? [], components, { freemanTop: pass.userRiskTop[row], forest: forestNotes.get(row) ?? null }, settings, used);
+      modelScores.userRisk = pass.userRisk[row];
+      modelScores.forest = raw.forest[row];
+      modelScores.autoencoder = raw.autoencoder[row];
+      const components = componentScores(pass.rules[row], modelScores, models);
+      const score = composeScore(pass.findings.get(row) ?? noFindings, components, { freemanTop: pass.userRiskTop[row], forest: forestNotes.get(row) ?? null }, settings, used);
       risks[row] = score.risk;
-      insert({
-        run_id: runId,
-        event_id: pass.eventIds[row],
-        risk: score.risk,
-        level: score.level,
-        decision: score.decision,
-        rules: components.rules,
-        freeman: components.freeman,
-        forest: components.forest,
-        autoencoder: components.autoencoder,
-        reasons: JSON.stringify(score.reasons),
-      });
-      if ((row + 1) % rowsPerCommit === 0) {
-        db.exec('COMMIT');
-        onProgress(row + 1);
-        db.exec('BEGIN');
-      }
+      const reasons = score.reasons.length === 0 ? noReasons : JSON.stringify(score.reasons);
+      add(pass.eventIds[row], score.risk, score.level, score.decision, components.rules, components.freeman, components.forest, components.autoencoder, reasons);
+      if ((row + 1) % progressRows === 0) onProgress(row + 1);
     }
-    db.exec('COMMIT');
-    onProgress(pass.count);
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
+  });
+  onProgress(pass.count);
   return risks;
 }
 
@@ -73,7 +62,8 @@ function explainForest(pass: AssessmentPass, models: TrainedModels, raw: RawPass
   const rows: number[] = [];
   const percentiles: number[] = [];
   for (let row = 0; row < pass.count; row++) {
-    const forest = componentScores(0, { userRisk: 0, forest: raw.forest[row], autoencoder: 0 }, models).forest;
+    // The forest's component as componentScores computes it (its percentile), without the other components.
+    const forest = percentile(models.calibrations.forest, raw.forest[row]);
     if (forest >= explainAbove) {
       rows.push(row);
       percentiles.push(forest);

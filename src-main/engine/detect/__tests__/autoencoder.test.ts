@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src-shared/random.js';
 import {
   disposeAutoencoder,
+  meanReconstructionErrors,
   reconstructionErrors,
   restoreAutoencoder,
+  sampleMatrix,
   saveAutoencoder,
   trainAutoencoder,
   type AutoencoderJson,
@@ -128,8 +130,8 @@ describe('autoencoder', () => {
   });
 
   it('scores rows in chunks, and other rows than it was trained on', async () => {
-    // 20,000 rows span three prediction chunks; the first rows must score as they did alone.
-    const rows = 20_000;
+    // 140,000 rows span three prediction chunks; the first rows must score as they did alone.
+    const rows = 140_000;
     const values = new Float64Array(rows * columns);
     for (let index = 0; index < values.length; index++) values[index] = matrix.values[index % matrix.values.length];
     const large = await reconstructionErrors(model, { values, rows, columns });
@@ -138,6 +140,25 @@ describe('autoencoder', () => {
     const empty = await reconstructionErrors(model, { values: new Float64Array(0), rows: 0, columns });
     expect(empty.total.length).toBe(0);
     await expect(reconstructionErrors(model, { values, rows: 10, columns: 11 })).rejects.toThrow(/columns/);
+    const means = await meanReconstructionErrors(model, { values, rows, columns });
+    expect(Array.from(means)).toEqual(Array.from(large.total));
+  });
+
+  it('trains on a seeded sample of the rows when asked, the same sample for the same seed', async () => {
+    const random = createRandom(3);
+    const sample = sampleMatrix(matrix, 100, random);
+    expect(sample.rows).toBe(100);
+    // Rows keep their order and are rows of the matrix.
+    const firstRow = Array.from(sample.values.subarray(0, columns));
+    const at = Array.from({ length: matrix.rows }, (_, row) => row).find((row) => matrix.values[row * columns] === firstRow[0]);
+    expect(Array.from(matrix.values.subarray((at ?? -1) * columns, ((at ?? -1) + 1) * columns))).toEqual(firstRow);
+    expect(sampleMatrix(matrix, matrix.rows, random)).toBe(matrix);
+    const first = await trainAutoencoder(matrix, { ...options, epochs: 2, sampleRows: 500 });
+    const second = await trainAutoencoder(matrix, { ...options, epochs: 2, sampleRows: 500 });
+    expect((await saveAutoencoder(second)).weights).toEqual((await saveAutoencoder(first)).weights);
+    expect((await saveAutoencoder(second)).mean).not.toEqual(Array.from(model.mean));
+    [first, second].forEach(disposeAutoencoder);
+    await expect(trainAutoencoder(matrix, { ...options, sampleRows: 0 })).rejects.toThrow(/sampleRows/);
   });
 
   it('leaves no tensors behind', () => {
