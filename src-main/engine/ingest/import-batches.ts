@@ -1,11 +1,12 @@
 import type { FormatName } from '../../../src-shared/event.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
-import { compressRawLinesInBackground, type CompressedRawBlock } from '../store/raw-lines.js';
+import { compressRawTextInBackground, type CompressedRawBlock } from '../store/raw-lines.js';
 import { openContent } from './file-source.js';
 import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
 import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
+import { RawLineCollector } from './raw-line-collector.js';
 import { PackedEventWriter, type PackedEvents } from './packed-events.js';
 import { rememberPlaceNames } from './remembered-places.js';
 import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
@@ -81,7 +82,7 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
   let record = 0;
   let lastLine = plan.resumeLine;
   let headerSeen = !parser.hasHeader;
-  let rawLines: string[] = [];
+  const rawLines = new RawLineCollector();
   let rawFirstLine = plan.resumeLine + 1;
   let rejects: RejectedLine[] = [];
   let linesRead = 0;
@@ -92,9 +93,9 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
   let pending: Promise<ImportBatch> | null = null;
   const take = (): Promise<ImportBatch> => {
     const batch: ImportBatch = { events: writer.take(), rejects, raw: null, lastLine, record, linesRead, ignored, bytesRead };
-    const compressed = rawLines.length > 0 ? compressRawLinesInBackground(rawFirstLine, rawLines) : Promise.resolve(null);
-    rawFirstLine += rawLines.length;
-    rawLines = [];
+    const lineCount = rawLines.lineCount;
+    const compressed = lineCount > 0 ? compressRawTextInBackground(rawFirstLine, lineCount, rawLines.take()) : Promise.resolve(null);
+    rawFirstLine += lineCount;
     rejects = [];
     linesRead = 0;
     ignored = 0;
@@ -118,7 +119,7 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
         const text = batch.lines[index];
         const isProblem = problem < batch.problems.length && batch.problems[problem].index === index;
         if (line > plan.resumeLine) {
-          rawLines.push(text);
+          rawLines.add(batch, index);
           lastLine = line;
         }
         if (!isProblem && text.length === 0) continue;
@@ -151,13 +152,13 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
             writer.push(event, enrich(event), line, recordNumber);
           }
         }
-        if (rawLines.length >= plan.linesPerBatch) {
+        if (rawLines.lineCount >= plan.linesPerBatch) {
           const previous = handOn(take());
           if (previous) yield await previous;
         }
       }
       // Lines that skip the check above (blank, rejected by the reader, before the resume point) end a batch here.
-      if (rawLines.length >= plan.linesPerBatch) {
+      if (rawLines.lineCount >= plan.linesPerBatch) {
         const previous = handOn(take());
         if (previous) yield await previous;
       }

@@ -27,12 +27,11 @@ export function compressRawLines(firstLine: number, lines: readonly string[]): C
 }
 
 /**
- * The same block compressed on libuv's thread pool, so a bulk import compresses on whichever core is
- * free while its own thread goes on parsing.
+ * A block from text that is already its lines joined by newlines (UTF-8), compressed on libuv's thread
+ * pool, so a bulk import compresses on whichever core is free while its own thread goes on parsing.
  */
-export async function compressRawLinesInBackground(firstLine: number, lines: readonly string[]): Promise<CompressedRawBlock> {
-  const text = Buffer.from(lines.join('\n'));
-  return { firstLine, lineCount: lines.length, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length)) };
+export async function compressRawTextInBackground(firstLine: number, lineCount: number, text: Uint8Array): Promise<CompressedRawBlock> {
+  return { firstLine, lineCount, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length)) };
 }
 
 /** Store a block made by compressRawLines. */
