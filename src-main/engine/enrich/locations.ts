@@ -12,5 +12,6 @@ export function bundledLocationSources(options: { geoLite2CityPath?: string } = 
   return {
     locateIp: (ip) => (geoIp ??= openGeoIp({ geoLite2CityPath: options.geoLite2CityPath })).locate(ip),
     locateName: (country, region, city) => (gazetteer ??= createGazetteer()).locate(country, region, city),
+    prepareNames: () => (gazetteer ??= createGazetteer()).prepare(),
   };
 }

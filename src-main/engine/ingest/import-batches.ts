@@ -8,7 +8,6 @@ import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
 import { RawLineCollector } from './raw-line-collector.js';
 import { PackedEventWriter, type PackedEvents } from './packed-events.js';
-import { rememberPlaceNames } from './remembered-places.js';
 import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
 
 /** What the parsing side of an import needs to know: plain data, so it can cross to a worker thread. */
@@ -63,7 +62,8 @@ export interface ParseThread {
 
 /**
  * Read, parse, label, enrich and compress a file batch by batch. This is the CPU side of an import,
- * free of the case database so it can run in its own thread while another thread writes.
+ * free of the case database so it can run in its own thread while another thread writes. Of `locations`
+ * only the address lookup is used: places named without coordinates are located by the writer.
  */
 export function createBatchProducer(plan: BatchPlan, locations: LocationSources): BatchProducer {
   const parser = createParser(plan.format, plan.parse);
@@ -75,7 +75,8 @@ export function createBatchProducer(plan: BatchPlan, locations: LocationSources)
 
 async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSources): AsyncGenerator<ImportBatch> {
   const labels = await loadSiblingLabels(plan.path);
-  const enrich = createEnricher(rememberPlaceNames(locations));
+  // Place names are located by the writer, once per distinct place (see locateNamedPlaces).
+  const enrich = createEnricher({ locateIp: locations.locateIp });
   const writer = new PackedEventWriter(plan.linesPerBatch);
   const recordsByLine = parser.hasHeader || plan.format === 'jsonl';
   let bytesRead = 0;

@@ -16,6 +16,7 @@ import { fileIdentity, isGzip, sampleLines } from './file-source.js';
 import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch, type ParseThread } from './import-batches.js';
 import { ImportError } from './import-error.js';
 import { siblingLabelsPath } from './labels.js';
+import { locateNamedPlaces } from './named-places.js';
 import { createPackedEventReader } from './packed-events.js';
 import type { MappableField } from './parser.js';
 
@@ -136,6 +137,9 @@ async function importWith(
   speculation: Speculation | null,
 ): Promise<ImportSummary> {
   const fullPath = resolve(path);
+  const locations = options.locations ?? bundledLocationSources();
+  // RBA rows name places without coordinates: the gazetteer they need is built here while the parse thread starts.
+  if (speculation?.plan.format === 'rba') locations.prepareNames?.();
   const identity = await fileIdentity(fullPath).catch((error: Error) => {
     throw new ImportError(`cannot read ${path}: ${error.message}`);
   });
@@ -160,7 +164,7 @@ async function importWith(
 
   const insertEvent = prepareEventRowInsert(db);
   const dictionaries = prepareEventDictionaries(db);
-  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, dictionaries.placeId);
+  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, locateNamedPlaces(dictionaries.placeId, locations.locateName));
   const insertReject = prepareRejectInsert(db);
   const insertRawBlock = prepareCompressedBlockInsert(db);
   const linesPerCommit = options.linesPerCommit ?? defaultLinesPerCommit;
@@ -169,7 +173,7 @@ async function importWith(
   const producer =
     speculation && JSON.stringify(speculation.plan) === JSON.stringify(plan)
       ? speculation.producer
-      : (threads.start(identity.size)?.run(plan) ?? createBatchProducer(plan, options.locations ?? bundledLocationSources()));
+      : (threads.start(identity.size)?.run(plan) ?? createBatchProducer(plan, locations));
   const rejectedByReason: Record<string, number> = {};
   const totals = { linesRead: 0, eventsImported: 0, rejected: 0, ignored: 0 };
   const stored = { linesRead: previous?.lines_read ?? 0, rejected: previous?.rejected ?? 0, ignored: previous?.ignored ?? 0 };
