@@ -6,7 +6,7 @@ import type { LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
-import { countEvents, createEventIndexes, dropEventIndexes, prepareEventRowInsert } from '../store/events.js';
+import { countEvents, createEventIndexes, dropEventIndexes, prepareEventRowBulkInsert } from '../store/events.js';
 import { prepareEventDictionaries } from '../store/event-dictionaries.js';
 import { prepareCompressedBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
@@ -162,7 +162,7 @@ async function importWith(
   const duplicates = previous?.events_imported ?? 0;
   recordAudit(db, options.actor ?? 'user', resumed ? 'import.resume' : 'import.start', { sourceId, path: fullPath, format, sha256: identity.sha256 });
 
-  const insertEvent = prepareEventRowInsert(db);
+  const insertEvents = prepareEventRowBulkInsert(db);
   const dictionaries = prepareEventDictionaries(db);
   const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, locateNamedPlaces(dictionaries.placeId, locations.locateName));
   const insertReject = prepareRejectInsert(db);
@@ -184,7 +184,8 @@ async function importWith(
   let lastProgress = 0;
 
   const store = (batch: ImportBatch): void => {
-    readEvents(batch.events, insertEvent);
+    readEvents(batch.events, insertEvents.add);
+    insertEvents.flush();
     for (const rejected of batch.rejects) {
       insertReject(sourceId, rejected.line, rejected.reason, rejected.raw);
       const key = reasonKey(rejected.reason);
