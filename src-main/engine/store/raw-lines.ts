@@ -13,9 +13,12 @@ export interface CompressedRawBlock {
   data: Uint8Array;
 }
 
+/** Output buffer of a background compression: a 2,048-line block fits in one, so it returns in one trip instead of four. */
+const backgroundChunkSize = 256 << 10;
+
 /** Brotli quality 1 with a text hint: on login logs about 500 MB/s and a ninth of the size (deflate level 1: 270 MB/s, a seventh). */
-function brotliOptions(size: number): BrotliOptions {
-  return { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: size } };
+function brotliOptions(size: number, chunkSize?: number): BrotliOptions {
+  return { chunkSize, params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: size } };
 }
 
 const brotliCompressAsync = promisify(brotliCompress);
@@ -31,7 +34,7 @@ export function compressRawLines(firstLine: number, lines: readonly string[]): C
  * pool, so a bulk import compresses on whichever core is free while its own thread goes on parsing.
  */
 export async function compressRawTextInBackground(firstLine: number, lineCount: number, text: Uint8Array): Promise<CompressedRawBlock> {
-  return { firstLine, lineCount, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length)) };
+  return { firstLine, lineCount, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length, backgroundChunkSize)) };
 }
 
 /** Store a block made by compressRawLines. */
