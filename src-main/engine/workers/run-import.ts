@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
-import { ImportError } from '../ingest/importer.js';
+import { ImportError } from '../ingest/import-error.js';
 import type { ImportReply, ImportRequest, ImportRequestOptions } from './protocol.js';
 
 /** Heap limits of an import worker: the import streams, so its live data is small (batches and the gazetteer: 30-40 MB used); the cap keeps V8 from hoarding garbage under the memory bar. */
