@@ -1,6 +1,5 @@
 import type { FormatName } from '../../../src-shared/event.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
-import { compressRawTextInBackground, type CompressedRawBlock } from '../store/raw-lines.js';
 import { openContent } from './file-source.js';
 import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
@@ -29,15 +28,22 @@ export interface RejectedLine {
   raw: string;
 }
 
+/** The raw evidence of a batch's new lines: their UTF-8 text joined by newlines, compressed by the writer. */
+export interface RawText {
+  firstLine: number;
+  lineCount: number;
+  text: Uint8Array;
+}
+
 /**
- * Consecutive lines of the file, parsed, enriched and compressed: everything the writer needs to store
+ * Consecutive lines of the file, parsed and enriched: everything the writer needs to store
  * them in one go. Batches end at line boundaries, so after any batch the import has a clean resume point.
  */
 export interface ImportBatch {
   events: PackedEvents;
   rejects: RejectedLine[];
   /** The raw evidence of the batch's new lines (null when all of them were before the resume point). */
-  raw: CompressedRawBlock | null;
+  raw: RawText | null;
   /** Last line of the batch and the record count up to it. */
   lastLine: number;
   record: number;
@@ -61,7 +67,7 @@ export interface ParseThread {
 }
 
 /**
- * Read, parse, label, enrich and compress a file batch by batch. This is the CPU side of an import,
+ * Read, parse, label and enrich a file batch by batch. This is the CPU side of an import,
  * free of the case database so it can run in its own thread while another thread writes. Of `locations`
  * only the address lookup is used: places named without coordinates are located by the writer.
  */
@@ -89,26 +95,15 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
   let linesRead = 0;
   let ignored = 0;
 
-  // A batch is handed on once its raw lines are compressed, which happens in the background while the
-  // next batch is parsed: `pending` is the batch before the one being filled.
-  let pending: Promise<ImportBatch> | null = null;
-  const take = (): Promise<ImportBatch> => {
-    const batch: ImportBatch = { events: writer.take(), rejects, raw: null, lastLine, record, linesRead, ignored, bytesRead };
+  const take = (): ImportBatch => {
     const lineCount = rawLines.lineCount;
-    const compressed = lineCount > 0 ? compressRawTextInBackground(rawFirstLine, lineCount, rawLines.take()) : Promise.resolve(null);
+    const raw = lineCount > 0 ? { firstLine: rawFirstLine, lineCount, text: rawLines.take() } : null;
+    const batch: ImportBatch = { events: writer.take(), rejects, raw, lastLine, record, linesRead, ignored, bytesRead };
     rawFirstLine += lineCount;
     rejects = [];
     linesRead = 0;
     ignored = 0;
-    const ready = compressed.then((raw) => ({ ...batch, raw }));
-    // Awaited later; until then a failure must not count as unhandled.
-    ready.catch(() => undefined);
-    return ready;
-  };
-  const handOn = (next: Promise<ImportBatch>): Promise<ImportBatch> | null => {
-    const previous = pending;
-    pending = next;
-    return previous;
+    return batch;
   };
 
   const content = openContent(plan.path, plan.gzip, (count) => (bytesRead += count));
@@ -153,20 +148,12 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
             writer.push(event, enrich(event), line, recordNumber);
           }
         }
-        if (rawLines.lineCount >= plan.linesPerBatch) {
-          const previous = handOn(take());
-          if (previous) yield await previous;
-        }
+        if (rawLines.lineCount >= plan.linesPerBatch) yield take();
       }
       // Lines that skip the check above (blank, rejected by the reader, before the resume point) end a batch here.
-      if (rawLines.lineCount >= plan.linesPerBatch) {
-        const previous = handOn(take());
-        if (previous) yield await previous;
-      }
+      if (rawLines.lineCount >= plan.linesPerBatch) yield take();
     }
-    const previous = handOn(take());
-    if (previous) yield await previous;
-    if (pending) yield await pending;
+    yield take();
   } finally {
     content.destroy();
   }

@@ -31,7 +31,7 @@ export function compressRawLines(firstLine: number, lines: readonly string[]): C
 
 /**
  * A block from text that is already its lines joined by newlines (UTF-8), compressed on libuv's thread
- * pool, so a bulk import compresses on whichever core is free while its own thread goes on parsing.
+ * pool, so a bulk import compresses on whichever core is free while its own thread goes on writing.
  */
 export async function compressRawTextInBackground(firstLine: number, lineCount: number, text: Uint8Array): Promise<CompressedRawBlock> {
   return { firstLine, lineCount, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length, backgroundChunkSize)) };
