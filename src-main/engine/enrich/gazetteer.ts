@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadGazetteerIndex, saveGazetteerIndex } from './gazetteer-cache.js';
 import { LruCache } from './lru-cache.js';
 import { normalisePlaceName, regionMatches } from './place-name.js';
 
@@ -33,7 +34,7 @@ export interface Gazetteer {
 }
 
 /** A first-level division: its names (normalised name, code) and the centroid of its cities. */
-interface Region {
+export interface Region {
   names: string[];
   /** Lower-case admin1 code and normalised admin1 name ('' if unknown), shared by the region's cities. */
   code: string;
@@ -47,7 +48,7 @@ interface Region {
  * Cities as numbers into flat arrays, so the ~170,000 of them cost the thread that holds the index
  * a few typed arrays instead of an object and two boxed numbers each.
  */
-interface Index {
+export interface Index {
   /** `CC|normalised name` → the city, or the same-named cities in file order. */
   cities: Map<string, number | number[]>;
   latitudes: Float64Array;
@@ -65,7 +66,7 @@ interface Index {
 }
 
 /** Sum of unit vectors; its direction is the spherical mean of the points added. */
-interface Centroid {
+export interface Centroid {
   x: number;
   y: number;
   z: number;
@@ -73,8 +74,11 @@ interface Centroid {
   longitude: number;
 }
 
-/** Create the gazetteer (cheap); the ~170,000 cities are read and indexed on the first lookup (1–2 s). */
-export function createGazetteer(directory = defaultCitiesDirectory()): Gazetteer {
+/**
+ * Create the gazetteer (cheap); the ~170,000 cities are read and indexed on the first lookup (about a
+ * second). With `cachePath`, the index is saved there and later gazetteers load it instead (a tenth of that).
+ */
+export function createGazetteer(directory = defaultCitiesDirectory(), cachePath?: string): Gazetteer {
   let index: Index | null = null;
   // Logs repeat the same few places: remember recent answers by the raw names.
   const cache = new LruCache<string, GazetteerPlace | null>(10_000);
@@ -83,13 +87,13 @@ export function createGazetteer(directory = defaultCitiesDirectory()): Gazetteer
       const key = `${country}\u0000${region ?? ''}\u0000${city ?? ''}`;
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
-      index ??= buildIndex(directory);
+      index ??= indexOf(directory, cachePath);
       const place = locate(index, country, region, city);
       cache.set(key, place);
       return place;
     },
     prepare() {
-      index ??= buildIndex(directory);
+      index ??= indexOf(directory, cachePath);
     },
   };
 }
@@ -138,6 +142,15 @@ function admin2Name(index: Index, city: number): string {
   const number = index.admin2Of[city];
   if (number < 0) return '';
   return (index.admin2Normalised[number] ??= normalisePlaceName(index.admin2Names[number]));
+}
+
+function indexOf(directory: string, cachePath: string | undefined): Index {
+  if (!cachePath) return buildIndex(directory);
+  const saved = loadGazetteerIndex(cachePath, directory);
+  if (saved) return saved;
+  const index = buildIndex(directory);
+  saveGazetteerIndex(cachePath, directory, index);
+  return index;
 }
 
 function buildIndex(directory: string): Index {
