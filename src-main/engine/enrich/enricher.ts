@@ -25,6 +25,8 @@ export interface LocationSources {
   locateIp?: (ip: string) => Place | null;
   /** Country/region/city names → coordinates. */
   locateName?: (country: string, region: string | null, city: string | null) => { latitude: number; longitude: number } | null;
+  /** Make `locateName` ready now (it may otherwise index its data on the first call). */
+  prepareNames?: () => void;
 }
 
 /**

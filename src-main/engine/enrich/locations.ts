@@ -1,5 +1,6 @@
 import type { LocationSources } from './enricher.js';
-import { createGazetteer, type Gazetteer } from './gazetteer.js';
+import { createGazetteer, defaultCitiesDirectory, type Gazetteer } from './gazetteer.js';
+import { defaultGazetteerCachePath } from './gazetteer-cache.js';
 import { openGeoIp, type GeoIp } from './geo-ip.js';
 
 /**
@@ -11,6 +12,12 @@ export function bundledLocationSources(options: { geoLite2CityPath?: string } = 
   let gazetteer: Gazetteer | null = null;
   return {
     locateIp: (ip) => (geoIp ??= openGeoIp({ geoLite2CityPath: options.geoLite2CityPath })).locate(ip),
-    locateName: (country, region, city) => (gazetteer ??= createGazetteer()).locate(country, region, city),
+    locateName: (country, region, city) => (gazetteer ??= bundledGazetteer()).locate(country, region, city),
+    prepareNames: () => (gazetteer ??= bundledGazetteer()).prepare(),
   };
+}
+
+/** The GeoNames gazetteer, its index kept in the user's cache directory between imports. */
+function bundledGazetteer(): Gazetteer {
+  return createGazetteer(defaultCitiesDirectory(), defaultGazetteerCachePath());
 }

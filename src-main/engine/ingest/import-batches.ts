@@ -1,13 +1,12 @@
 import type { FormatName } from '../../../src-shared/event.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
-import { compressRawLinesInBackground, type CompressedRawBlock } from '../store/raw-lines.js';
 import { openContent } from './file-source.js';
 import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
 import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
+import { RawLineCollector } from './raw-line-collector.js';
 import { PackedEventWriter, type PackedEvents } from './packed-events.js';
-import { rememberPlaceNames } from './remembered-places.js';
 import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
 
 /** What the parsing side of an import needs to know: plain data, so it can cross to a worker thread. */
@@ -29,15 +28,22 @@ export interface RejectedLine {
   raw: string;
 }
 
+/** The raw evidence of a batch's new lines: their UTF-8 text joined by newlines, compressed by the writer. */
+export interface RawText {
+  firstLine: number;
+  lineCount: number;
+  text: Uint8Array;
+}
+
 /**
- * Consecutive lines of the file, parsed, enriched and compressed: everything the writer needs to store
+ * Consecutive lines of the file, parsed and enriched: everything the writer needs to store
  * them in one go. Batches end at line boundaries, so after any batch the import has a clean resume point.
  */
 export interface ImportBatch {
   events: PackedEvents;
   rejects: RejectedLine[];
   /** The raw evidence of the batch's new lines (null when all of them were before the resume point). */
-  raw: CompressedRawBlock | null;
+  raw: RawText | null;
   /** Last line of the batch and the record count up to it. */
   lastLine: number;
   record: number;
@@ -61,8 +67,9 @@ export interface ParseThread {
 }
 
 /**
- * Read, parse, label, enrich and compress a file batch by batch. This is the CPU side of an import,
- * free of the case database so it can run in its own thread while another thread writes.
+ * Read, parse, label and enrich a file batch by batch. This is the CPU side of an import,
+ * free of the case database so it can run in its own thread while another thread writes. Of `locations`
+ * only the address lookup is used: places named without coordinates are located by the writer.
  */
 export function createBatchProducer(plan: BatchPlan, locations: LocationSources): BatchProducer {
   const parser = createParser(plan.format, plan.parse);
@@ -74,39 +81,29 @@ export function createBatchProducer(plan: BatchPlan, locations: LocationSources)
 
 async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSources): AsyncGenerator<ImportBatch> {
   const labels = await loadSiblingLabels(plan.path);
-  const enrich = createEnricher(rememberPlaceNames(locations));
+  // Place names are located by the writer, once per distinct place (see locateNamedPlaces).
+  const enrich = createEnricher({ locateIp: locations.locateIp });
   const writer = new PackedEventWriter(plan.linesPerBatch);
   const recordsByLine = parser.hasHeader || plan.format === 'jsonl';
   let bytesRead = 0;
   let record = 0;
   let lastLine = plan.resumeLine;
   let headerSeen = !parser.hasHeader;
-  let rawLines: string[] = [];
+  const rawLines = new RawLineCollector();
   let rawFirstLine = plan.resumeLine + 1;
   let rejects: RejectedLine[] = [];
   let linesRead = 0;
   let ignored = 0;
 
-  // A batch is handed on once its raw lines are compressed, which happens in the background while the
-  // next batch is parsed: `pending` is the batch before the one being filled.
-  let pending: Promise<ImportBatch> | null = null;
-  const take = (): Promise<ImportBatch> => {
-    const batch: ImportBatch = { events: writer.take(), rejects, raw: null, lastLine, record, linesRead, ignored, bytesRead };
-    const compressed = rawLines.length > 0 ? compressRawLinesInBackground(rawFirstLine, rawLines) : Promise.resolve(null);
-    rawFirstLine += rawLines.length;
-    rawLines = [];
+  const take = (): ImportBatch => {
+    const lineCount = rawLines.lineCount;
+    const raw = lineCount > 0 ? { firstLine: rawFirstLine, lineCount, text: rawLines.take() } : null;
+    const batch: ImportBatch = { events: writer.take(), rejects, raw, lastLine, record, linesRead, ignored, bytesRead };
+    rawFirstLine += lineCount;
     rejects = [];
     linesRead = 0;
     ignored = 0;
-    const ready = compressed.then((raw) => ({ ...batch, raw }));
-    // Awaited later; until then a failure must not count as unhandled.
-    ready.catch(() => undefined);
-    return ready;
-  };
-  const handOn = (next: Promise<ImportBatch>): Promise<ImportBatch> | null => {
-    const previous = pending;
-    pending = next;
-    return previous;
+    return batch;
   };
 
   const content = openContent(plan.path, plan.gzip, (count) => (bytesRead += count));
@@ -118,7 +115,7 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
         const text = batch.lines[index];
         const isProblem = problem < batch.problems.length && batch.problems[problem].index === index;
         if (line > plan.resumeLine) {
-          rawLines.push(text);
+          rawLines.add(batch, index);
           lastLine = line;
         }
         if (!isProblem && text.length === 0) continue;
@@ -151,20 +148,12 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
             writer.push(event, enrich(event), line, recordNumber);
           }
         }
-        if (rawLines.length >= plan.linesPerBatch) {
-          const previous = handOn(take());
-          if (previous) yield await previous;
-        }
+        if (rawLines.lineCount >= plan.linesPerBatch) yield take();
       }
       // Lines that skip the check above (blank, rejected by the reader, before the resume point) end a batch here.
-      if (rawLines.length >= plan.linesPerBatch) {
-        const previous = handOn(take());
-        if (previous) yield await previous;
-      }
+      if (rawLines.lineCount >= plan.linesPerBatch) yield take();
     }
-    const previous = handOn(take());
-    if (previous) yield await previous;
-    if (pending) yield await pending;
+    yield take();
   } finally {
     content.destroy();
   }

@@ -6,9 +6,9 @@ import type { LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
-import { countEvents, createEventIndexes, dropEventIndexes, prepareEventRowInsert } from '../store/events.js';
+import { countEvents, createEventIndexes, dropEventIndexes, prepareEventRowBulkInsert } from '../store/events.js';
 import { prepareEventDictionaries } from '../store/event-dictionaries.js';
-import { prepareCompressedBlockInsert } from '../store/raw-lines.js';
+import { compressRawTextInBackground, prepareCompressedBlockInsert, type CompressedRawBlock } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
@@ -16,6 +16,7 @@ import { fileIdentity, isGzip, sampleLines } from './file-source.js';
 import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch, type ParseThread } from './import-batches.js';
 import { ImportError } from './import-error.js';
 import { siblingLabelsPath } from './labels.js';
+import { locateNamedPlaces } from './named-places.js';
 import { createPackedEventReader } from './packed-events.js';
 import type { MappableField } from './parser.js';
 
@@ -55,6 +56,8 @@ const parallelMinimumBytes = 4 << 20;
 const defaultLinesPerCommit = 100_000;
 /** Lines per batch handed from parsing to writing, and per raw block. */
 const linesPerBatch = 2048;
+/** Raw blocks being compressed while their batches' rows are written. */
+const blocksInFlight = 2;
 
 export { ImportError };
 
@@ -136,6 +139,9 @@ async function importWith(
   speculation: Speculation | null,
 ): Promise<ImportSummary> {
   const fullPath = resolve(path);
+  const locations = options.locations ?? bundledLocationSources();
+  // RBA rows name places without coordinates: the gazetteer they need is built here while the parse thread starts.
+  if (speculation?.plan.format === 'rba') locations.prepareNames?.();
   const identity = await fileIdentity(fullPath).catch((error: Error) => {
     throw new ImportError(`cannot read ${path}: ${error.message}`);
   });
@@ -158,9 +164,9 @@ async function importWith(
   const duplicates = previous?.events_imported ?? 0;
   recordAudit(db, options.actor ?? 'user', resumed ? 'import.resume' : 'import.start', { sourceId, path: fullPath, format, sha256: identity.sha256 });
 
-  const insertEvent = prepareEventRowInsert(db);
+  const insertEvents = prepareEventRowBulkInsert(db);
   const dictionaries = prepareEventDictionaries(db);
-  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, dictionaries.placeId);
+  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, locateNamedPlaces(dictionaries.placeId, locations.locateName));
   const insertReject = prepareRejectInsert(db);
   const insertRawBlock = prepareCompressedBlockInsert(db);
   const linesPerCommit = options.linesPerCommit ?? defaultLinesPerCommit;
@@ -169,7 +175,7 @@ async function importWith(
   const producer =
     speculation && JSON.stringify(speculation.plan) === JSON.stringify(plan)
       ? speculation.producer
-      : (threads.start(identity.size)?.run(plan) ?? createBatchProducer(plan, options.locations ?? bundledLocationSources()));
+      : (threads.start(identity.size)?.run(plan) ?? createBatchProducer(plan, locations));
   const rejectedByReason: Record<string, number> = {};
   const totals = { linesRead: 0, eventsImported: 0, rejected: 0, ignored: 0 };
   const stored = { linesRead: previous?.lines_read ?? 0, rejected: previous?.rejected ?? 0, ignored: previous?.ignored ?? 0 };
@@ -179,14 +185,21 @@ async function importWith(
   let linesInTransaction = 0;
   let lastProgress = 0;
 
+  // Raw blocks are compressed on the thread pool while this thread goes on writing; each is stored
+  // in the transaction of its batch, a few behind it (bounded memory), all of them before a commit.
+  const compressing: Promise<CompressedRawBlock>[] = [];
+  const storeCompressed = async (keep: number): Promise<void> => {
+    while (compressing.length > keep) insertRawBlock(sourceId, await (compressing.shift() as Promise<CompressedRawBlock>));
+  };
   const store = (batch: ImportBatch): void => {
-    readEvents(batch.events, insertEvent);
+    readEvents(batch.events, insertEvents.add);
+    insertEvents.flush();
     for (const rejected of batch.rejects) {
       insertReject(sourceId, rejected.line, rejected.reason, rejected.raw);
       const key = reasonKey(rejected.reason);
       rejectedByReason[key] = (rejectedByReason[key] ?? 0) + 1;
     }
-    if (batch.raw) insertRawBlock(sourceId, batch.raw);
+    if (batch.raw) compressing.push(settled(compressRawTextInBackground(batch.raw.firstLine, batch.raw.lineCount, batch.raw.text)));
     totals.eventsImported += batch.events.count;
     totals.rejected += batch.rejects.length;
     totals.linesRead += batch.linesRead;
@@ -196,7 +209,8 @@ async function importWith(
     record = batch.record;
     bytesRead = batch.bytesRead;
   };
-  const commit = (): void => {
+  const commit = async (): Promise<void> => {
+    await storeCompressed(0);
     recordSourceProgress(db, sourceId, {
       resumeLine: lastLine,
       resumeRecord: record,
@@ -221,8 +235,9 @@ async function importWith(
   try {
     for await (const batch of producer.batches()) {
       store(batch);
+      await storeCompressed(blocksInFlight);
       if (linesInTransaction >= linesPerCommit) {
-        commit();
+        await commit();
         db.exec('BEGIN');
       }
       if (Date.now() - lastProgress >= (options.progressIntervalMs ?? 250)) {
@@ -231,11 +246,11 @@ async function importWith(
       }
       if (options.signal?.aborted) throw new ImportError(`import of ${path} stopped; run it again to resume after line ${lastLine}`);
     }
-    commit();
+    await commit();
   } catch (error) {
     // Keep every committed batch and the resume point; only the open batch is undone.
     if (db.inTransaction) {
-      if (options.signal?.aborted) commit();
+      if (options.signal?.aborted) await commit();
       else db.exec('ROLLBACK');
     }
     if (bulk) createEventIndexes(db);
@@ -307,6 +322,12 @@ function checkTimeZone(timeZone: string): void {
   } catch {
     throw new ImportError(`unknown time zone '${timeZone}' (use an IANA name such as UTC or Europe/Oslo)`);
   }
+}
+
+/** The same promise, marked as handled: a block dropped with a rolled-back batch must not fail the process. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Group reasons that differ only in the quoted value or the numbers they cite. */

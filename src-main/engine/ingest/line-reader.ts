@@ -16,9 +16,15 @@ export interface LineBatch {
   lines: string[];
   /** Lines too long or not valid UTF-8; they stand in `lines` as empty strings. */
   problems: LineProblem[];
+  /**
+   * The lines as they came, when that is exactly `lines.join('\n')` (valid UTF-8, no CR, no problem line):
+   * their bytes and the same decoded, so raw evidence can be stored without joining and encoding it again.
+   */
+  verbatim: { bytes: Buffer; text: string } | null;
 }
 
 const newline = 0x0a;
+const carriageReturn = 0x0d;
 const rawKept = 1024;
 
 /**
@@ -34,7 +40,7 @@ export async function* readLines(input: Readable, maxLineBytes = 65_536): AsyncG
   for await (const chunk of input as AsyncIterable<Buffer>) {
     let buffer: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     carry = null;
-    const batch: LineBatch = { firstLineNumber: lineNumber, lines: [], problems: [] };
+    const batch: LineBatch = { firstLineNumber: lineNumber, lines: [], problems: [], verbatim: null };
     if (skippedLength > 0) {
       // Inside an overlong line: drop bytes up to its end.
       const end = buffer.indexOf(newline);
@@ -61,7 +67,7 @@ export async function* readLines(input: Readable, maxLineBytes = 65_536): AsyncG
     }
     if (batch.lines.length > 0) yield batch;
   }
-  const batch: LineBatch = { firstLineNumber: lineNumber, lines: [], problems: [] };
+  const batch: LineBatch = { firstLineNumber: lineNumber, lines: [], problems: [], verbatim: null };
   if (skippedLength > 0) {
     batch.problems.push({ index: 0, reason: overlongReason(skippedLength, maxLineBytes), raw: skippedHead });
     batch.lines.push('');
@@ -78,7 +84,10 @@ function overlongReason(length: number, maxLineBytes: number): string {
 /** Decode complete lines (the region holds no final newline) into the batch. */
 function decodeLines(region: Buffer, batch: LineBatch, maxLineBytes: number): void {
   if (isUtf8(region)) {
-    for (const line of region.toString('utf8').split('\n')) pushLine(batch, line, maxLineBytes);
+    const text = region.toString('utf8');
+    const clean = batch.lines.length === 0 && region.indexOf(carriageReturn) < 0;
+    for (const line of text.split('\n')) pushLine(batch, line, maxLineBytes);
+    if (clean && batch.problems.length === 0) batch.verbatim = { bytes: region, text };
     return;
   }
   let start = 0;

@@ -13,9 +13,12 @@ export interface CompressedRawBlock {
   data: Uint8Array;
 }
 
+/** Output buffer of a background compression: a 2,048-line block fits in one, so it returns in one trip instead of four. */
+const backgroundChunkSize = 256 << 10;
+
 /** Brotli quality 1 with a text hint: on login logs about 500 MB/s and a ninth of the size (deflate level 1: 270 MB/s, a seventh). */
-function brotliOptions(size: number): BrotliOptions {
-  return { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: size } };
+function brotliOptions(size: number, chunkSize?: number): BrotliOptions {
+  return { chunkSize, params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: size } };
 }
 
 const brotliCompressAsync = promisify(brotliCompress);
@@ -27,12 +30,11 @@ export function compressRawLines(firstLine: number, lines: readonly string[]): C
 }
 
 /**
- * The same block compressed on libuv's thread pool, so a bulk import compresses on whichever core is
- * free while its own thread goes on parsing.
+ * A block from text that is already its lines joined by newlines (UTF-8), compressed on libuv's thread
+ * pool, so a bulk import compresses on whichever core is free while its own thread goes on writing.
  */
-export async function compressRawLinesInBackground(firstLine: number, lines: readonly string[]): Promise<CompressedRawBlock> {
-  const text = Buffer.from(lines.join('\n'));
-  return { firstLine, lineCount: lines.length, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length)) };
+export async function compressRawTextInBackground(firstLine: number, lineCount: number, text: Uint8Array): Promise<CompressedRawBlock> {
+  return { firstLine, lineCount, codec: 'brotli', data: await brotliCompressAsync(text, brotliOptions(text.length, backgroundChunkSize)) };
 }
 
 /** Store a block made by compressRawLines. */

@@ -8,4 +8,4 @@ export type ParseRequest = { type: 'start'; plan: BatchPlan } | { type: 'credit'
 export type ParseReply = { type: 'batch'; batch: ImportBatch } | { type: 'end'; assumptions: string[] } | { type: 'error'; error: WorkerError };
 
 /** Batches the parse worker may run ahead of the writer: enough to keep both threads busy, few enough to bound memory. */
-export const batchesAhead = 3;
+export const batchesAhead = 4;

@@ -5,7 +5,7 @@ import { batchesAhead, type ParseReply, type ParseRequest } from './import-parse
 import { toWorkerError } from './protocol.js';
 
 /**
- * The parsing half of a bulk import: reads, parses, labels, enriches and compresses the file, and
+ * The parsing half of a bulk import: reads, parses, labels and enriches the file, and
  * hands packed batches to the thread that writes them, at most `batchesAhead` ahead of it.
  */
 const port = parentPort;
@@ -42,10 +42,10 @@ async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan']): Prom
 function transferables(batch: ImportBatch): ArrayBuffer[] {
   const buffers = [batch.events.numbers.buffer as ArrayBuffer];
   if (batch.raw) {
-    const data = batch.raw.data;
-    // A buffer that is a view into a larger (shared pool) buffer is copied to one of its own first.
-    if (data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) batch.raw.data = new Uint8Array(data);
-    buffers.push(batch.raw.data.buffer as ArrayBuffer);
+    const text = batch.raw.text;
+    // Text that is a view into a larger buffer (a chunk of the file, a shared pool) is copied to one of its own first.
+    if (text.byteOffset !== 0 || text.byteLength !== text.buffer.byteLength) batch.raw.text = new Uint8Array(text);
+    buffers.push(batch.raw.text.buffer as ArrayBuffer);
   }
   return buffers;
 }

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { importFile } from '../ingest/importer.js';
-import { openCase } from '../store/database.js';
+import type { ParseThread } from '../ingest/import-batches.js';
+import type { CaseDatabase } from '../store/database.js';
 import { startParseWorker } from './run-import-parse.js';
 import { toWorkerError, type ImportReply, type ImportRequest } from './protocol.js';
 
@@ -10,6 +10,16 @@ if (!port) throw new Error('import-worker runs in a worker thread');
 const aborts = new Map<number, AbortController>();
 const send = (reply: ImportReply): void => port.postMessage(reply);
 
+// A parse thread loads its modules while this thread loads the importer's (both take a good part of an
+// import's start); the first large import takes it, and one that does not need it stops it.
+let early: ParseThread | null = startParseWorker();
+const modules = Promise.all([import('../ingest/importer.js'), import('../store/database.js')]);
+const startParseThread = (): ParseThread => {
+  const thread = early ?? startParseWorker();
+  early = null;
+  return thread;
+};
+
 port.on('message', (request: ImportRequest) => {
   if (request.type === 'abort') {
     aborts.get(request.seq)?.abort();
@@ -17,12 +27,27 @@ port.on('message', (request: ImportRequest) => {
   }
   const controller = new AbortController();
   aborts.set(request.seq, controller);
-  const db = openCase(request.casePath);
-  importFile(db, request.path, { ...request.options, startParseThread: startParseWorker, signal: controller.signal, onProgress: (progress) => send({ type: 'progress', seq: request.seq, progress }) })
-    .then((summary) => send({ type: 'done', seq: request.seq, summary }))
-    .catch((error: unknown) => send({ type: 'error', seq: request.seq, error: toWorkerError(error) }))
-    .finally(() => {
-      aborts.delete(request.seq);
-      db.close();
-    });
+  void run(request, controller);
 });
+
+async function run(request: Extract<ImportRequest, { type: 'import' }>, controller: AbortController): Promise<void> {
+  let db: CaseDatabase | null = null;
+  try {
+    const [{ importFile }, { openCase }] = await modules;
+    db = openCase(request.casePath);
+    const summary = await importFile(db, request.path, {
+      ...request.options,
+      startParseThread,
+      signal: controller.signal,
+      onProgress: (progress) => send({ type: 'progress', seq: request.seq, progress }),
+    });
+    send({ type: 'done', seq: request.seq, summary });
+  } catch (error) {
+    send({ type: 'error', seq: request.seq, error: toWorkerError(error) });
+  } finally {
+    early?.stop();
+    early = null;
+    aborts.delete(request.seq);
+    db?.close();
+  }
+}

@@ -9,7 +9,7 @@ const parseResourceLimits = { maxOldGenerationSizeMb: 144, maxYoungGenerationSiz
 
 /**
  * Start a parse worker ahead of its plan (it loads its modules while the caller hashes the file); `run`
- * makes it a batch producer in its own thread, so parsing and compression use one core while the caller
+ * makes it a batch producer in its own thread, so parsing uses one core while the caller
  * writes to SQLite on the other. Ending the iteration, or `stop`, terminates the worker.
  */
 export function startParseWorker(): ParseThread {
@@ -46,9 +46,7 @@ function produceInWorker(worker: Worker, plan: BatchPlan): BatchProducer {
         if (reply.type === 'error') {
           throw reply.error.name === 'ImportError' ? new ImportError(reply.error.message) : Object.assign(new Error(reply.error.message), { name: reply.error.name });
         }
-        const batch = reply.batch;
-        if (batch.raw) batch.raw.data = Buffer.from(batch.raw.data.buffer, batch.raw.data.byteOffset, batch.raw.data.byteLength);
-        yield batch;
+        yield reply.batch;
         worker.postMessage({ type: 'credit' } satisfies ParseRequest);
       }
     } finally {

@@ -1,10 +1,10 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
-import { ImportError } from '../ingest/importer.js';
+import { ImportError } from '../ingest/import-error.js';
 import type { ImportReply, ImportRequest, ImportRequestOptions } from './protocol.js';
 
-/** Heap limits of an import worker: the import streams, so its live data is small; the cap keeps V8 from hoarding garbage. */
-const importResourceLimits: ResourceLimits = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 };
+/** Heap limits of an import worker: the import streams, so its live data is small (batches and the gazetteer: 30-40 MB used); the cap keeps V8 from hoarding garbage under the memory bar. */
+const importResourceLimits: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
 
 /** Start a worker thread running one of the engine's worker modules (TypeScript from source, JavaScript when built). */
 export function startEngineWorker(module: string, resourceLimits?: ResourceLimits): Worker {

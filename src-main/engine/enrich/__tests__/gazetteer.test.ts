@@ -1,5 +1,8 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createGazetteer } from '../gazetteer.js';
+import { createGazetteer, defaultCitiesDirectory } from '../gazetteer.js';
 import { normalisePlaceName, regionMatches } from '../place-name.js';
 
 describe('createGazetteer over GeoNames cities', () => {
@@ -49,6 +52,25 @@ describe('createGazetteer over GeoNames cities', () => {
 
   it('returns null for an unknown country', () => {
     expect(gazetteer.locate('XX', null, 'Oslo')).toBeNull();
+  });
+
+  it('saves its index to a cache file and answers the same from it', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vigil-gazetteer-'));
+    try {
+      const cachePath = join(directory, 'nested', 'gazetteer.json');
+      const queries: [string, string | null, string | null][] = [
+        ['NO', 'Vestland', 'Bergen'], ['US', 'Maine', 'Portland'], ['US', 'Oregon', 'Portland'], ['NO', 'Troms og Finnmark', 'Bjornevatn'],
+        ['NO', 'Vestland', 'Nowhereville'], ['NO', '-', null], ['XX', null, 'Oslo'], ['DE', 'Bavaria', 'München'], ['KP', null, 'Sil-li'],
+      ];
+      const built = createGazetteer(defaultCitiesDirectory(), cachePath);
+      const expected = queries.map((query) => built.locate(...query));
+      expect(existsSync(cachePath)).toBe(true);
+      const loaded = createGazetteer(defaultCitiesDirectory(), cachePath);
+      expect(queries.map((query) => loaded.locate(...query))).toEqual(expected);
+      expect(queries.map((query) => gazetteer.locate(...query))).toEqual(expected);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 
