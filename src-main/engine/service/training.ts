@@ -11,7 +11,7 @@ import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
 import { defaultModelChoice } from '../detect/settings.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
-import { countEvents } from '../store/events.js';
+import { hasEvents } from '../store/events.js';
 import { failUnfinishedRuns, highestRunId, modelRunById, modelRunList } from '../store/queries/model-runs.js';
 import { clearScores } from '../store/scores.js';
 import { trainInWorker, TrainingStopped } from '../workers/run-training.js';
@@ -90,7 +90,7 @@ export function createTrainingSession(options: TrainingSessionOptions): Training
     train(training) {
       if (active) return Promise.reject(new ApiError('Busy', 'A training is already running in this case; wait for it or stop it.'));
       if (options.importing()) return Promise.reject(new ApiError('Busy', 'An import is running in this case; train once it has finished.'));
-      if (countEvents(db) === 0) return Promise.reject(new ApiError('ValidationError', 'The case has no events to learn from: import a log first.'));
+      if (!hasEvents(db)) return Promise.reject(new ApiError('ValidationError', 'The case has no events to learn from: import a log first.'));
       const current = new AbortController();
       controller = current;
       active = { startedAt: Date.now(), options: training, progress: null, losses: [] };

@@ -103,6 +103,11 @@ export function countSourceEvents(db: CaseDatabase, sourceId: number): number {
   return row.count;
 }
 
+/** Whether the case holds any event: one row read, where a COUNT over millions of events takes 50-300 ms. */
+export function hasEvents(db: CaseDatabase): boolean {
+  return db.prepare(`SELECT 1 FROM event_rows LIMIT 1`).get() !== undefined;
+}
+
 /** Number of events in the case. */
 export function countEvents(db: CaseDatabase): number {
   const row = db.prepare(`SELECT COUNT(*) AS count FROM events`).get() as { count: number };
