@@ -8,26 +8,19 @@
  *   node --import tsx bench/detect.ts                  # 1,000,000 rows
  *   node --import tsx bench/detect.ts --rows 200000
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
 import { runMeasured } from './run-measured.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
 const rows = Number(values.rows);
-const root = resolve(import.meta.dirname, '..');
-const dataDirectory = join(root, 'bench', '.data');
-mkdirSync(dataDirectory, { recursive: true });
-const csv = join(dataDirectory, `rba-${rows}-seed${values.seed}.csv`);
 const scores = join(dataDirectory, 'detect-scores.csv');
-const vigil = join(root, 'bin', 'vigil.js');
 const bar = 100_000;
 
-if (!existsSync(csv)) {
-  console.log(`generating ${rows.toLocaleString('en-US')} RBA-layout rows…`);
-  execFileSync(process.execPath, [vigil, 'generate', '--out', csv, '--format', 'rba', '--rows', String(rows), '--seed', values.seed], { stdio: 'inherit' });
-}
+const csv = rbaBenchFile(rows, values.seed);
 
 /** A plain Node read of the file's lines, in a child process like vigil: the floor of any reader. */
 const lineRead = `

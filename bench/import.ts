@@ -6,27 +6,20 @@
  *   npm run bench:import -- --rows 2000000
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
 import { runMeasured } from './run-measured.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
 const rows = Number(values.rows);
-const root = resolve(import.meta.dirname, '..');
-const dataDirectory = join(root, 'bench', '.data');
-mkdirSync(dataDirectory, { recursive: true });
-const csv = join(dataDirectory, `rba-${rows}-seed${values.seed}.csv`);
-const vigil = join(root, 'bin', 'vigil.js');
 
 if (spawnSync('sqlite3', ['-version']).status !== 0) {
   console.log('installing Debian sqlite3 for the reference…');
   execFileSync('bash', ['-c', 'apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null'], { stdio: 'inherit' });
 }
-if (!existsSync(csv)) {
-  console.log(`generating ${rows.toLocaleString('en-US')} RBA-layout rows…`);
-  execFileSync(process.execPath, [vigil, 'generate', '--out', csv, '--format', 'rba', '--rows', String(rows), '--seed', values.seed], { stdio: 'inherit' });
-}
+const csv = rbaBenchFile(rows, values.seed);
 const dataRows = Number(execFileSync('wc', ['-l', csv]).toString().trim().split(' ')[0]) - 1;
 const megabytes = statSync(csv).size / 1024 / 1024;
 
