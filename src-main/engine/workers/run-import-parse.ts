@@ -13,7 +13,7 @@ const parseResourceLimits = { maxOldGenerationSizeMb: 144, maxYoungGenerationSiz
  * writes to SQLite on the other. Ending the iteration, or `stop`, terminates the worker.
  */
 export function startParseWorker(): ParseThread {
-  const worker = startEngineWorker('import-parse-worker', parseResourceLimits);
+  const worker = startEngineWorker('import-parse-worker', parseResourceLimits, true);
   return {
     run: (plan) => produceInWorker(worker, plan),
     stop: () => void worker.terminate(),

@@ -6,11 +6,14 @@ import type { ImportReply, ImportRequest, ImportRequestOptions } from './protoco
 /** Heap limits of an import worker: the import streams, so its live data is small (batches and the gazetteer: 30-40 MB used); the cap keeps V8 from hoarding garbage under the memory bar. */
 const importResourceLimits: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
 
-/** Start a worker thread running one of the engine's worker modules (TypeScript from source, JavaScript when built). */
-export function startEngineWorker(module: string, resourceLimits?: ResourceLimits): Worker {
+/**
+ * Start a worker thread running one of the engine's worker modules (TypeScript from source, JavaScript when
+ * built). A `background` worker runs at a lower priority than the thread that serves the UI.
+ */
+export function startEngineWorker(module: string, resourceLimits?: ResourceLimits, background = false): Worker {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   return new Worker(new URL('./bootstrap.mjs', import.meta.url), {
-    workerData: { module: new URL(`./${module}${extension}`, import.meta.url).href },
+    workerData: { module: new URL(`./${module}${extension}`, import.meta.url).href, background },
     resourceLimits,
   });
 }
@@ -25,7 +28,7 @@ export function importInWorker(
   options: ImportRequestOptions & { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal } = {},
 ): Promise<ImportSummary> {
   const { onProgress, signal, ...requestOptions } = options;
-  const worker = startEngineWorker('import-worker', importResourceLimits);
+  const worker = startEngineWorker('import-worker', importResourceLimits, true);
   const seq = 1;
   return new Promise<ImportSummary>((resolve, reject) => {
     const finish = (action: () => void): void => {
