@@ -33,12 +33,17 @@ export interface RawModelScores {
   autoencoder: number;
 }
 
+/** The forest's component of a login: its raw anomaly score's percentile in the run (0 without a forest). */
+export function forestComponent(models: TrainedModels, rawForest: number): number {
+  return models.forest ? percentile(models.calibrations.forest, rawForest) : 0;
+}
+
 /** The component scores of an assessed login: rules as combined severity, models as percentiles. */
 export function componentScores(rules: number, raw: RawModelScores, models: TrainedModels): ComponentScores {
   return {
     rules,
     freeman: models.freeman ? percentile(models.calibrations.freeman, raw.userRisk) : 0,
-    forest: models.forest ? percentile(models.calibrations.forest, raw.forest) : 0,
+    forest: forestComponent(models, raw.forest),
     autoencoder: models.autoencoder ? percentile(models.calibrations.autoencoder, raw.autoencoder) : 0,
   };
 }

@@ -1,6 +1,5 @@
-import { percentile } from '../../../src-shared/detect/calibration.js';
 import { explainAbove, explainForestRows, composeScore } from '../../../src-shared/detect/login-score.js';
-import { componentScores, modelUse, type TrainedModels } from '../../../src-shared/detect/login-scorer.js';
+import { componentScores, forestComponent, modelUse, type TrainedModels } from '../../../src-shared/detect/login-scorer.js';
 import type { DecisionSettings } from '../../../src-shared/detect/ensemble.js';
 import type { Finding } from '../../../src-shared/detect/rules.js';
 import type { CaseDatabase } from '../store/database.js';
@@ -62,8 +61,7 @@ function explainForest(pass: AssessmentPass, models: TrainedModels, raw: RawPass
   const rows: number[] = [];
   const percentiles: number[] = [];
   for (let row = 0; row < pass.count; row++) {
-    // The forest's component as componentScores computes it (its percentile), without the other components.
-    const forest = percentile(models.calibrations.forest, raw.forest[row]);
+    const forest = forestComponent(models, raw.forest[row]);
     if (forest >= explainAbove) {
       rows.push(row);
       percentiles.push(forest);

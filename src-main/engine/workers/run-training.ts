@@ -2,7 +2,8 @@ import type { ResourceLimits } from 'node:worker_threads';
 import type { RunEvaluation } from '../../../src-shared/api/evaluation.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
 import { startEngineWorker } from './run-import.js';
-import type { CaseCounts, TrainingSummary, TrainReply, TrainRequest, TrainRequestOptions } from './train-protocol.js';
+import type { CaseCounts } from '../store/queries/case.js';
+import type { TrainingSummary, TrainReply, TrainRequest, TrainRequestOptions } from './train-protocol.js';
 
 /**
  * Heap of a detection worker: profiles of every user and the feature rows of every event are held at

@@ -1,6 +1,7 @@
 import type { ModelChoice } from '../../../src-shared/api/detection.js';
 import type { RunEvaluation } from '../../../src-shared/api/evaluation.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
+import type { CaseCounts } from '../store/queries/case.js';
 import type { WorkerError } from './protocol.js';
 
 /** A training as it crosses to the worker (data only). */
@@ -34,12 +35,6 @@ export type TrainRequest =
   | { type: 'incidents'; seq: number; casePath: string; runId: number; threshold: number }
   | { type: 'statistics'; seq: number; casePath: string };
 
-/** Rows of the case, counted off the caller's thread (COUNT over millions of events takes a while). */
-export interface CaseCounts {
-  events: number;
-  sources: number;
-  rejects: number;
-}
 
 /** Messages from the detection worker. */
 export type TrainReply =

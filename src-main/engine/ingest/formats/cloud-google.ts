@@ -6,8 +6,9 @@
 import { cloudLogin, identity, pick, pickText, type CloudReader, type CloudRecord } from './cloud-record.js';
 
 export const readGoogleLogin: CloudReader = (record) => {
-  if (pickText(record, 'id.applicationName') === null || !('events' in record)) return null;
-  if (pickText(record, 'id.applicationName') !== 'login') return { kind: 'ignored' };
+  const application = pickText(record, 'id.applicationName');
+  if (application === null || !('events' in record)) return null;
+  if (application !== 'login') return { kind: 'ignored' };
   const names = Array.isArray(record.events) ? (record.events as CloudRecord[]).map((event) => event?.name) : [];
   const outcome = names.includes('login_success') ? 'success' : names.includes('login_failure') ? 'failure' : null;
   if (outcome === null) return { kind: 'ignored' };

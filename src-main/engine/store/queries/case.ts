@@ -1,11 +1,18 @@
 import { statSync } from 'node:fs';
 import type { CaseDatabase } from '../database.js';
 
+/** Rows of the case (a COUNT over millions of events takes a while: large cases count in a worker). */
+export interface CaseCounts {
+  events: number;
+  sources: number;
+  rejects: number;
+}
+
 /** Events, sources and rejects in the case. */
-export function caseCounts(db: CaseDatabase): { events: number; sources: number; rejects: number } {
+export function caseCounts(db: CaseDatabase): CaseCounts {
   return db
     .prepare(`SELECT (SELECT COUNT(*) FROM events) AS events, (SELECT COUNT(*) FROM sources) AS sources, (SELECT COUNT(*) FROM rejects) AS rejects`)
-    .get() as { events: number; sources: number; rejects: number };
+    .get() as CaseCounts;
 }
 
 /** Write a compacted, consistent copy of the case (VACUUM INTO refuses to overwrite an existing file). */
