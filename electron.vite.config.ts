@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { engineWorkerModules } from './src-main/engine/workers/worker-modules.js';
 import { contentSecurityPolicy } from './src-shared/api/content-policy.js';
 
 /** Put the CSP in the built index.html (not in dev, where Vite's hot reload needs inline scripts). */
@@ -22,15 +23,16 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // Worker threads are entries of their own: run-import.ts starts ./bootstrap.mjs, which loads ./import-worker.js
-        // (and run-training.ts ./train-worker.js).
+        // Worker threads are entries of their own: startEngineWorker starts ./bootstrap.mjs, which loads
+        // ./import-worker.js (and the others) beside the chunk that starts them, so every chunk stays in this folder.
+        // The command line is an entry too: bin/vigil.js runs it when it is newer than the sources.
         input: {
           index: resolve('src-main/app/main.ts'),
-          'import-worker': resolve('src-main/engine/workers/import-worker.ts'),
-          'train-worker': resolve('src-main/engine/workers/train-worker.ts'),
+          cli: resolve('src-main/cli/main.ts'),
           bootstrap: resolve('src-main/engine/workers/bootstrap.mjs'),
+          ...Object.fromEntries(engineWorkerModules.map((name) => [name, resolve(`src-main/engine/workers/${name}.ts`)])),
         },
-        output: { entryFileNames: (chunk) => (chunk.name === 'bootstrap' ? '[name].mjs' : '[name].js') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'bootstrap' ? '[name].mjs' : '[name].js'), chunkFileNames: '[name]-[hash].js' },
         // A native module: loaded from node_modules (asar-unpacked) at run time, never bundled.
         external: ['better-sqlite3'],
       },
