@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
+import { buildCompiledVigil, dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
 import { runMeasured } from './run-measured.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
@@ -20,6 +20,7 @@ const rows = Number(values.rows);
 const scores = join(dataDirectory, 'detect-scores.csv');
 const bar = 100_000;
 
+buildCompiledVigil();
 const csv = rbaBenchFile(rows, values.seed);
 
 /** A plain Node read of the file's lines, in a child process like vigil: the floor of any reader. */

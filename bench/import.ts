@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
+import { buildCompiledVigil, dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
 import { runMeasured } from './run-measured.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
@@ -19,6 +19,7 @@ if (spawnSync('sqlite3', ['-version']).status !== 0) {
   console.log('installing Debian sqlite3 for the reference…');
   execFileSync('bash', ['-c', 'apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null'], { stdio: 'inherit' });
 }
+buildCompiledVigil();
 const csv = rbaBenchFile(rows, values.seed);
 const dataRows = Number(execFileSync('wc', ['-l', csv]).toString().trim().split(' ')[0]) - 1;
 const megabytes = statSync(csv).size / 1024 / 1024;
