@@ -9,7 +9,7 @@ import { UsageError, type Command } from '../command.js';
 import { importOptionSpecs, readImportOptions } from '../import-options.js';
 import { createProgressLine, formatCount } from '../progress.js';
 import { describeSummary } from './import.js';
-import { writeScoresCsv } from '../scores-csv.js';
+import { writeVerdictsCsv } from '../scores-csv.js';
 
 const usage = 'vigil detect FILE... --out SCORES.csv [--case C.vigil] [--format auto|rba|csv|jsonl|authlog|syslog|journal|cloud] [--tz ZONE] [--year YYYY] [--map field=column ...] [--seed N] [--no-autoencoder]';
 
@@ -45,10 +45,12 @@ export const command: Command = {
         const run = await runDetection(db, {
           seed,
           models: values['no-autoencoder'] ? { autoencoder: false } : {},
+          // A temporary case is deleted at the end: its scores go to SCORES.csv only.
+          storeScores: temporary === null,
           onProgress: (state) => progress.update(`${state.phase}: ${formatCount(state.done)}/${formatCount(state.total)}${state.loss === undefined ? '' : ` loss ${state.loss.toFixed(4)}`}`, state.total > 0 ? state.done / state.total : null),
         });
         progress.done();
-        const written = writeScoresCsv(db, run.runId, values.out);
+        const written = writeVerdictsCsv(db, run.eventIds, run.verdicts, values.out);
         const phases = Object.entries(run.seconds).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
         process.stderr.write(`scored ${formatCount(written)} events (run #${run.runId}: ${phases}) → ${values.out}\n`);
       } finally {

@@ -10,6 +10,7 @@ import { meanReconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAut
 import { FreemanModel } from '../../../src-shared/detect/freeman.js';
 import { saveFreemanModel } from '../../../src-shared/detect/freeman-json.js';
 import { writeScores } from './write-scores.js';
+import { judgePass, type PassVerdicts } from './pass-verdicts.js';
 import { autoencoderTrainingRows, defaultDetectionSettings, defaultModelChoice, type DetectionSettings, type ModelChoice } from './settings.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
 
@@ -19,6 +20,8 @@ export interface DetectionOptions {
   settings?: Partial<DetectionSettings>;
   models?: Partial<ModelChoice>;
   onProgress?: (progress: TrainingProgress) => void;
+  /** Store the scores in the case (default); a one-shot run into a temporary case writes them elsewhere. */
+  storeScores?: boolean;
 }
 
 /** What a run did. */
@@ -27,6 +30,9 @@ export interface DetectionRunSummary {
   events: number;
   /** Seconds per phase. */
   seconds: Record<string, number>;
+  /** The events in the order they were judged, and the verdict on each. */
+  eventIds: Float64Array;
+  verdicts: PassVerdicts;
 }
 
 /**
@@ -87,7 +93,8 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
       freeman: userRisk !== null,
       autoencoder: autoencoderJson !== null,
     };
-    writeScores(db, runId, pass, models, { forest: forestScores, autoencoder: autoencoderScores }, settings, (done) => report({ phase: 'score', done, total: pass.count }));
+    const verdicts = judgePass(pass, models, { forest: forestScores, autoencoder: autoencoderScores }, settings);
+    if (options.storeScores ?? true) writeScores(db, runId, pass.eventIds, verdicts, (done) => report({ phase: 'score', done, total: pass.count }));
     seconds.score = (performance.now() - started) / 1000;
 
     finishModelRun(
@@ -102,7 +109,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
       },
       { events: pass.count, seconds },
     );
-    return { runId, events: pass.count, seconds };
+    return { runId, events: pass.count, seconds, eventIds: pass.eventIds, verdicts };
   } catch (error) {
     finishModelRun(db, runId, 'failed', {}, { error: (error as Error).message });
     throw error;
