@@ -126,9 +126,14 @@ const initialCapacity = 4;
 
 const sweepWindows = 4;
 
-/** Sliding windows for many keys, forgetting keys whose window has emptied. */
+/**
+ * Sliding windows for many keys, forgetting keys whose window has emptied. An emptied window is kept for
+ * the next new key: most keys (an address, a user) come back after their short window has emptied, and
+ * a new window per attempt lived just long enough to be copied out of the young generation.
+ */
 export class WindowedKeys<K = string> {
   private readonly windows = new Map<K, SlidingWindow>();
+  private readonly spare: SlidingWindow[] = [];
   private lastSweep = 0;
 
   constructor(readonly windowMs: number) {}
@@ -150,7 +155,7 @@ export class WindowedKeys<K = string> {
   add(key: K, time: number, member: number, success: boolean): void {
     let window = this.windows.get(key);
     if (!window) {
-      window = new SlidingWindow(this.windowMs);
+      window = this.spare.pop() ?? new SlidingWindow(this.windowMs);
       this.windows.set(key, window);
     }
     window.add(time, member, success);
@@ -167,7 +172,10 @@ export class WindowedKeys<K = string> {
     this.lastSweep = time;
     for (const [key, window] of this.windows) {
       window.expire(time);
-      if (window.isEmpty()) this.windows.delete(key);
+      if (window.isEmpty()) {
+        this.windows.delete(key);
+        this.spare.push(window);
+      }
     }
   }
 }

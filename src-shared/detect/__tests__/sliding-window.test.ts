@@ -46,3 +46,18 @@ describe('WindowedKeys', () => {
     expect(keys.counts('1.2.3.4', 10 * minute).attempts).toBe(0);
   });
 });
+
+describe('WindowedKeys reusing emptied windows', () => {
+  it('gives a new key a clean window after an emptied one was forgotten', () => {
+    const keys = new WindowedKeys<number>(minute);
+    keys.add(1, 0, alice, false);
+    keys.add(1, 1_000, bob, true);
+    // Past four windows: the sweep forgets key 1 and keeps its window for the next new key.
+    keys.add(2, 5 * minute, carol, false);
+    keys.add(3, 5 * minute, alice, true);
+    expect(keys.size).toBe(2);
+    expect(keys.counts(3, 5 * minute)).toEqual({ attempts: 1, failures: 0, successes: 1, distinct: 1 });
+    expect(keys.window(3, 5 * minute)?.has(bob)).toBe(false);
+    expect(keys.counts(1, 5 * minute).attempts).toBe(0);
+  });
+});
