@@ -67,7 +67,12 @@ export function loadEventLabels(db: CaseDatabase): Map<number, string> {
   return new Map(rows.map((row) => [row.id, row.label]));
 }
 
-/** Number of events and their time span. */
+/**
+ * Number of events and their time span. Three subqueries on the table, not one on the events view: the
+ * first and last time then come from the two ends of the time index instead of a scan of every row.
+ */
 export function eventSpan(db: CaseDatabase): { count: number; first: number | null; last: number | null } {
-  return db.prepare(`SELECT COUNT(*) AS count, MIN(ts) AS first, MAX(ts) AS last FROM events`).get() as { count: number; first: number | null; last: number | null };
+  return db
+    .prepare(`SELECT (SELECT COUNT(*) FROM event_rows) AS count, (SELECT MIN(ts) FROM event_rows) AS first, (SELECT MAX(ts) FROM event_rows) AS last`)
+    .get() as { count: number; first: number | null; last: number | null };
 }
