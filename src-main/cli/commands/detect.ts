@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importInWorker } from '../../engine/workers/run-import.js';
 import { openCase } from '../../engine/store/database.js';
+import { prepareScoresCsv } from '../../engine/detect/scores-csv-in-worker.js';
 import { UsageError, type Command } from '../command.js';
 import { importOptionSpecs, readImportOptions } from '../import-options.js';
 import { createProgressLine, formatCount } from '../progress.js';
 import { describeSummary } from './import.js';
-import { writeVerdictsCsv } from '../scores-csv.js';
 
 const usage = 'vigil detect FILE... --out SCORES.csv [--case C.vigil] [--format auto|rba|csv|jsonl|authlog|syslog|journal|cloud] [--tz ZONE] [--year YYYY] [--map field=column ...] [--seed N] [--no-autoencoder]';
 
@@ -41,6 +41,8 @@ export const command: Command = {
       const detection = loadDetection(autoencoder);
       for (const path of positionals) process.stderr.write(describeSummary(await importInWorker(casePath, path, importOptions)));
       const { runDetection } = await detection;
+      // The events' part of SCORES.csv is read and formatted on the other core while this one detects.
+      const csv = prepareScoresCsv(casePath);
       const db = openCase(casePath);
       try {
         const progress = createProgressLine();
@@ -52,10 +54,11 @@ export const command: Command = {
           onProgress: (state) => progress.update(`${state.phase}: ${formatCount(state.done)}/${formatCount(state.total)}${state.loss === undefined ? '' : ` loss ${state.loss.toFixed(4)}`}`, state.total > 0 ? state.done / state.total : null),
         });
         progress.done();
-        const written = writeVerdictsCsv(db, run.eventIds, run.verdicts, values.out);
+        const written = await csv.write(values.out, run.eventIds, run.verdicts);
         const phases = Object.entries(run.seconds).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
         process.stderr.write(`scored ${formatCount(written)} events (run #${run.runId}: ${phases}) → ${values.out}\n`);
       } finally {
+        csv.stop();
         db.close();
       }
     } finally {
