@@ -51,6 +51,7 @@ export const command: Command = {
           models: autoencoder ? {} : { autoencoder: false },
           // A temporary case is deleted at the end: its scores go to SCORES.csv only.
           storeScores: temporary === null,
+          readInWorker: true,
           onProgress: (state) => progress.update(`${state.phase}: ${formatCount(state.done)}/${formatCount(state.total)}${state.loss === undefined ? '' : ` loss ${state.loss.toFixed(4)}`}`, state.total > 0 ? state.done / state.total : null),
         });
         progress.done();

@@ -3,7 +3,8 @@ import type { TrainedModels } from '../../../src-shared/detect/login-scorer.js';
 import { anomalyScores, trainIsolationForest, type IsolationForest } from '../../../src-shared/detect/isolation-forest.js';
 import { saveIsolationForest } from '../../../src-shared/detect/isolation-forest-json.js';
 import type { CaseDatabase } from '../store/database.js';
-import { eventSpan, iterateDetectionLogins } from '../store/detection-input.js';
+import { eventSpan, iterateDetectionLogins, loadEventDictionaries } from '../store/detection-input.js';
+import { readLoginsInWorker } from './detection-read.js';
 import { createModelRun, finishModelRun } from '../store/scores.js';
 import { runAssessmentPass } from './assessment-pass.js';
 import { meanReconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAutoencoder } from './autoencoder.js';
@@ -22,6 +23,8 @@ export interface DetectionOptions {
   onProgress?: (progress: TrainingProgress) => void;
   /** Store the scores in the case (default); a one-shot run into a temporary case writes them elsewhere. */
   storeScores?: boolean;
+  /** Read the events in a worker thread while this one judges them (the case must be a file). */
+  readInWorker?: boolean;
 }
 
 /** What a run did. */
@@ -50,7 +53,8 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
   try {
     let started = performance.now();
     const userRisk = choice.freeman ? new FreemanModel({ attacker: settings.freemanAttacker }) : null;
-    const pass = runAssessmentPass(iterateDetectionLogins(db), span.count, settings, userRisk, (done) => report({ phase: 'assess', done, total: span.count }));
+    const logins = options.readInWorker ? readLoginsInWorker(db.name, loadEventDictionaries(db), span.count) : [iterateDetectionLogins(db)];
+    const pass = await runAssessmentPass(logins, span.count, settings, userRisk, (done) => report({ phase: 'assess', done, total: span.count }));
     seconds.assess = (performance.now() - started) / 1000;
 
     started = performance.now();
