@@ -18,6 +18,8 @@ export interface Assessment {
   features: Float64Array;
   /** The facts the statistical risk compared (kept so learning does not rebuild them). */
   riskValues: FreemanLogin | null;
+  /** Their value ids in the risk model (-1 when new): the assessor's scratch, valid until its next `assess`. */
+  riskIds: Int32Array | null;
   /** The statistical risk and its largest term, when a risk model is used. */
   userRisk: number;
   userRiskTop: { feature: string; value: number } | null;
@@ -54,6 +56,7 @@ export class LoginAssessor {
   private readonly features = new Float64Array(featureCount);
   /** Scratch for the statistical risk's terms, one per `freemanFeatures`. */
   private readonly riskTerms = new Float64Array(freemanFeatures.length);
+  private readonly riskIds = new Int32Array(freemanFeatures.length);
 
   constructor(
     private readonly settings: LearningSettings & RuleSettings,
@@ -73,21 +76,24 @@ export class LoginAssessor {
     const values = this.userRisk ? riskValues(login) : null;
     if (this.userRisk && values) {
       const terms = this.riskTerms;
-      userRisk = this.userRisk.scoreTerms(login.user, values, terms);
+      userRisk = this.userRisk.scoreTerms(login.user, values, terms, this.riskIds);
       let top = 0;
       for (let index = 1; index < freemanFeatures.length; index++) if (terms[index] > terms[top]) top = index;
       userRiskTop = { feature: freemanFeatures[top], value: terms[top] };
     }
-    return { context, findings, rules: combineFindings(findings), features, riskValues: values, userRisk, userRiskTop };
+    return { context, findings, rules: combineFindings(findings), features, riskValues: values, riskIds: values ? this.riskIds : null, userRisk, userRiskTop };
   }
 
   /**
    * Learn from a login once it is judged, trusting it as far as its assessment allows. The statistical
    * model learns the user's trusted successful logins only.
    */
-  learn(login: DetectionLogin, assessment: Pick<Assessment, 'rules' | 'context' | 'riskValues'>): void {
+  learn(login: DetectionLogin, assessment: Pick<Assessment, 'rules' | 'context' | 'riskValues' | 'riskIds'>): void {
     const weight = learningWeight(assessment, this.settings.quarantineAt);
     this.state.learn(login, weight, assessment.context);
-    if (this.userRisk && login.success && weight >= familiarWeight) this.userRisk.observe(login.user, assessment.riskValues ?? riskValues(login));
+    if (this.userRisk && login.success && weight >= familiarWeight) {
+      if (assessment.riskValues) this.userRisk.observe(login.user, assessment.riskValues, assessment.riskIds ?? undefined);
+      else this.userRisk.observe(login.user, riskValues(login));
+    }
   }
 }

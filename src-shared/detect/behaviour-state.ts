@@ -40,6 +40,7 @@ export interface LoginContext {
   /** Interned identities of the login, so learning it does not look them up again. */
   userId: number;
   address: AddressHistory | null;
+  networkId: number | null;
   /** The user has a trusted profile (learning period over). */
   profiled: boolean;
   /** How far the user's habits are known, 0..1: trusted logins over the learning period's count (1 once profiled). */
@@ -100,12 +101,12 @@ const noHabits = new HourHabits();
 export class BehaviourState {
   private readonly profiles = new Map<string, UserProfile>();
   private readonly population = new Population();
-  private readonly userBursts: WindowedKeys<number>;
-  private readonly ipBursts: WindowedKeys<number>;
-  private readonly ipSprays: WindowedKeys<number>;
-  private readonly networkSprays: WindowedKeys<string>;
-  private readonly campaignNames: WindowedKeys<number>;
-  private readonly campaignNetworks: WindowedKeys<number>;
+  private readonly userBursts: WindowedKeys;
+  private readonly ipBursts: WindowedKeys;
+  private readonly ipSprays: WindowedKeys;
+  private readonly networkSprays: WindowedKeys;
+  private readonly campaignNames: WindowedKeys;
+  private readonly campaignNetworks: WindowedKeys;
 
   constructor(readonly settings: LearningSettings = defaultLearningSettings) {
     const minutes = (value: number): number => value * 60_000;
@@ -130,9 +131,8 @@ export class BehaviourState {
     const local = localTimeOf(login, profile);
     const userId = this.population.userId(login.user);
     const address = login.ip ? this.population.address(login.ip) : null;
-    const ipSpray = address ? this.ipSprays.window(address.id, login.time) : undefined;
-    const networkSpray = login.network ? this.networkSprays.window(login.network, login.time) : undefined;
-    const campaign = this.campaignNames.window(campaignKey, login.time);
+    const networkId = login.network ? this.population.networkId(login.network) : null;
+    const time = login.time;
     const profiled = successes >= this.settings.learningLogins || (successes >= 3 && days >= this.settings.learningDays);
     const device = deviceKey(login);
     const city = cityKey(login);
@@ -141,6 +141,7 @@ export class BehaviourState {
       city,
       userId,
       address,
+      networkId,
       profiled,
       confidence: profiled ? 1 : successes / this.settings.learningLogins,
       knownUser: successes >= familiarWeight,
@@ -156,15 +157,16 @@ export class BehaviourState {
       local,
       session: (profile?.hours ?? noHabits).session(device ?? '', login.time, local, this.population.hours),
       travel: travelFrom(profile?.lastPlace ?? null, login),
-      userBurst: this.userBursts.counts(userId, login.time),
-      ipBurst: address ? this.ipBursts.counts(address.id, login.time) : emptyCounts,
-      ipSpray: ipSpray?.counts() ?? emptyCounts,
-      networkSpray: networkSpray?.counts() ?? emptyCounts,
-      ipUsers: ipSpray ? ipSpray.distinctCount() + (ipSpray.has(userId) ? 0 : 1) : address ? 1 : 0,
-      networkUsers: networkSpray ? networkSpray.distinctCount() + (networkSpray.has(userId) ? 0 : 1) : login.network ? 1 : 0,
-      campaignFailures: campaign?.failureCount() ?? 0,
-      campaignArrivals: campaign ? campaign.counts().successes : 0,
-      campaignNetworks: this.campaignNetworks.window(campaignKey, login.time)?.distinctCount() ?? 0,
+      userBurst: this.userBursts.counts(userId, time),
+      ipBurst: address ? this.ipBursts.counts(address.id, time) : emptyCounts,
+      ipSpray: address ? this.ipSprays.counts(address.id, time) : emptyCounts,
+      networkSpray: networkId === null ? emptyCounts : this.networkSprays.counts(networkId, time),
+      // Users tried from the address and network in the spray window, this login's included.
+      ipUsers: address ? this.ipSprays.distinctCount(address.id, time) + (this.ipSprays.has(address.id, userId, time) ? 0 : 1) : 0,
+      networkUsers: networkId === null ? 0 : this.networkSprays.distinctCount(networkId, time) + (this.networkSprays.has(networkId, userId, time) ? 0 : 1),
+      campaignFailures: this.campaignNames.failureCount(campaignKey, time),
+      campaignArrivals: this.campaignNames.counts(campaignKey, time).successes,
+      campaignNetworks: this.campaignNetworks.distinctCount(campaignKey, time),
       ipSeen: address?.attempts ?? 0,
       ipSuccesses: address?.successes ?? 0,
       asnUsers: this.population.providerUsers(login.asn),
@@ -185,7 +187,7 @@ export class BehaviourState {
       this.profiles.set(login.user, profile);
     }
     const knownBefore = context.knownUser;
-    const { userId, address } = context;
+    const { userId, address, networkId } = context;
     profile.observe(login, context.device, context.city, context.local, weight, this.population.hours);
     this.population.learn(address, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
     this.userBursts.add(userId, login.time, address?.id ?? -1, login.success);
@@ -193,11 +195,11 @@ export class BehaviourState {
       this.ipBursts.add(address.id, login.time, userId, login.success);
       this.ipSprays.add(address.id, login.time, userId, login.success);
     }
-    if (login.network) this.networkSprays.add(login.network, login.time, userId, login.success);
+    if (networkId !== null) this.networkSprays.add(networkId, login.time, userId, login.success);
     if (!knownBefore && (!login.success || weight >= familiarWeight)) {
       // Failures of names nobody knows, and the trusted first logins of names arriving (the measure of a warm-up).
       this.campaignNames.add(campaignKey, login.time, userId, login.success);
-      if (!login.success && login.network) this.campaignNetworks.add(campaignKey, login.time, this.population.networkId(login.network), false);
+      if (!login.success && networkId !== null) this.campaignNetworks.add(campaignKey, login.time, networkId, false);
     }
   }
 }

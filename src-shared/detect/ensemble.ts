@@ -12,8 +12,9 @@ export interface ComponentScores {
 export const riskLevels = ['low', 'medium', 'high', 'critical'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 
-/** What a login flow should do. */
-export type Decision = 'allow' | 'challenge' | 'block';
+/** What a login flow should do, mildest first. */
+export const decisions = ['allow', 'challenge', 'block'] as const;
+export type Decision = (typeof decisions)[number];
 
 /** Thresholds the analyst sets (risk 0..100) and how much each model counts. */
 export interface DecisionSettings {

@@ -69,16 +69,19 @@ export class FreemanModel {
 
   /**
    * `score` without allocating: each feature's term into `terms` (in `freemanFeatures` order), the total
-   * returned. For the causal pass, which scores every login of a case.
+   * returned. For the causal pass, which scores every login of a case. With `ids`, each feature's value
+   * id goes there (-1 when absent or never seen), for `observe` of the same login.
    */
-  scoreTerms(user: string, login: FreemanLogin, terms: Float64Array): number {
+  scoreTerms(user: string, login: FreemanLogin, terms: Float64Array, ids?: Int32Array): number {
     const counts = this.users.get(user);
     let total = 0;
     for (let feature = 0; feature < freemanFeatures.length; feature++) {
       const value = valueText(login[freemanFeatures[feature]]);
       let term = 0;
+      if (ids) ids[feature] = -1;
       if (value !== null) {
         const id = this.valueIds[feature].get(value);
+        if (ids && id !== undefined) ids[feature] = id;
         const global = this.globalProbability(feature, id);
         const userTotal = counts ? counts.total(feature) : 0;
         const userCount = counts && id !== undefined ? counts.count(id) : 0;
@@ -92,8 +95,11 @@ export class FreemanModel {
     return total;
   }
 
-  /** Learn `login` as a legitimate login of `user`. */
-  observe(user: string, login: FreemanLogin): void {
+  /**
+   * Learn `login` as a legitimate login of `user`. `ids`, from `scoreTerms` of this same login, spare
+   * looking its values up again (a value id never changes once given).
+   */
+  observe(user: string, login: FreemanLogin, ids?: Int32Array): void {
     let counts = this.users.get(user);
     if (!counts) {
       counts = new UserCounts(freemanFeatures.length);
@@ -102,7 +108,7 @@ export class FreemanModel {
     for (let feature = 0; feature < freemanFeatures.length; feature++) {
       const value = valueText(login[freemanFeatures[feature]]);
       if (value === null) continue;
-      let id = this.valueIds[feature].get(value);
+      let id = ids && ids[feature] >= 0 ? ids[feature] : this.valueIds[feature].get(value);
       if (id === undefined) {
         id = this.valueCounts.length;
         this.valueIds[feature].set(value, id);

@@ -13,85 +13,139 @@ export interface WindowCounts {
 /** Counts of an empty window. */
 export const emptyCounts: Readonly<WindowCounts> = Object.freeze({ attempts: 0, failures: 0, successes: 0, distinct: 0 });
 
+/** Attempts the queue has room for before it first grows. */
+const initialAttempts = 1024;
+/** Keys the counters have room for before they first grow. */
+const initialKeys = 256;
+
 /**
- * A trailing window of attempts for one key, as two flat float arrays (no object per attempt) read from
- * a moving head and shifted down in place now and then: memory is bounded by the attempts within the
- * window, and nothing is allocated per attempt (typed arrays grow by doubling, never by copying a slice).
- * Members are small integers (interned names); their counts are kept once the window has two of them.
+ * Trailing windows of attempts for many keys at once. Keys and members are small integers (interned
+ * ids). Attempts arrive in time order, so one queue holds every key's attempts in time order and is
+ * expired from its head; per key only counters are kept, in typed arrays by key: attempts, failures, the
+ * only member while there is one, and member counts once a second member arrives (dropped when the
+ * key's window empties). Nothing is allocated per attempt, nothing is looked up by hash per key, and no
+ * sweep is needed to forget keys: a key whose attempts have expired costs a few counters at zero.
  */
-export class SlidingWindow {
-  private times = new Float64Array(initialCapacity);
-  /** member * 2 + (success ? 1 : 0), exact in a double for any member id below 2^52. */
-  private entries = new Float64Array(initialCapacity);
+export class WindowedKeys {
+  private times = new Float64Array(initialAttempts);
+  private keys = new Int32Array(initialAttempts);
+  private members = new Float64Array(initialAttempts);
+  private successes = new Uint8Array(initialAttempts);
   private head = 0;
   private tail = 0;
-  private failures = 0;
-  private memberCounts: Map<number, number> | null = null;
-  private onlyMember = -1;
+  private attempts = new Int32Array(initialKeys);
+  private failures = new Int32Array(initialKeys);
+  private onlyMember = new Float64Array(initialKeys);
+  private memberCounts: (Map<number, number> | undefined)[] = [];
+  private activeKeys = 0;
 
-  constructor(private readonly windowMs: number) {}
+  constructor(readonly windowMs: number) {}
+
+  /** Counts for `key` in the window ending at `time`, before the current attempt is added. */
+  counts(key: number, time: number): WindowCounts {
+    this.expire(time);
+    const attempts = key < this.attempts.length ? this.attempts[key] : 0;
+    if (attempts === 0) return emptyCounts;
+    const failures = this.failures[key];
+    return { attempts, failures, successes: attempts - failures, distinct: this.distinctOf(key) };
+  }
+
+  /** Failed attempts of `key` in the window ending at `time`. */
+  failureCount(key: number, time: number): number {
+    this.expire(time);
+    return key < this.failures.length ? this.failures[key] : 0;
+  }
+
+  /** Distinct members of `key` in the window ending at `time`. */
+  distinctCount(key: number, time: number): number {
+    this.expire(time);
+    return key < this.attempts.length && this.attempts[key] > 0 ? this.distinctOf(key) : 0;
+  }
+
+  /** Whether `member` made an attempt of `key` in the window ending at `time`. */
+  has(key: number, member: number, time: number): boolean {
+    this.expire(time);
+    if (key >= this.attempts.length || this.attempts[key] === 0) return false;
+    const counts = this.memberCounts[key];
+    return counts ? counts.has(member) : this.onlyMember[key] === member;
+  }
+
+  /** Record an attempt of `key` (a small non-negative integer) by `member` at `time`. */
+  add(key: number, time: number, member: number, success: boolean): void {
+    this.expire(time);
+    if (key >= this.attempts.length) this.growKeys(key);
+    if (this.tail === this.times.length) this.makeRoom();
+    const at = this.tail++;
+    this.times[at] = time;
+    this.keys[at] = key;
+    this.members[at] = member;
+    this.successes[at] = success ? 1 : 0;
+    const attempts = this.attempts[key]++;
+    if (!success) this.failures[key]++;
+    if (attempts === 0) {
+      this.activeKeys++;
+      this.onlyMember[key] = member;
+      return;
+    }
+    let counts = this.memberCounts[key];
+    if (!counts) {
+      if (member === this.onlyMember[key]) return;
+      // A second member: from now on count members one by one.
+      counts = new Map([[this.onlyMember[key], attempts]]);
+      this.memberCounts[key] = counts;
+    }
+    counts.set(member, (counts.get(member) ?? 0) + 1);
+  }
+
+  /** Number of keys with attempts in the window (as of the latest time seen). */
+  get size(): number {
+    return this.activeKeys;
+  }
+
+  private distinctOf(key: number): number {
+    return this.memberCounts[key]?.size ?? 1;
+  }
 
   /** Drop attempts older than the window before `time`. */
-  expire(time: number): void {
+  private expire(time: number): void {
     const oldest = time - this.windowMs;
     const times = this.times;
     let head = this.head;
     while (head < this.tail && times[head] < oldest) {
-      const entry = this.entries[head++];
-      if (entry % 2 === 0) this.failures--;
-      if (this.memberCounts) {
-        const member = (entry - (entry % 2)) / 2;
-        const left = (this.memberCounts.get(member) ?? 1) - 1;
-        if (left === 0) this.memberCounts.delete(member);
-        else this.memberCounts.set(member, left);
+      const key = this.keys[head];
+      const left = --this.attempts[key];
+      if (this.successes[head] === 0) this.failures[key]--;
+      if (left === 0) {
+        this.activeKeys--;
+        this.memberCounts[key] = undefined;
+      } else {
+        const counts = this.memberCounts[key];
+        if (counts) {
+          const member = this.members[head];
+          const remaining = (counts.get(member) ?? 1) - 1;
+          if (remaining === 0) counts.delete(member);
+          else counts.set(member, remaining);
+        }
       }
+      head++;
     }
     this.head = head;
-    if (head === this.tail) this.reset();
+    if (head === this.tail) this.head = this.tail = 0;
   }
 
-  /** Counts of the window (call `expire(time)` first). */
-  counts(): WindowCounts {
-    const attempts = this.tail - this.head;
-    return { attempts, failures: this.failures, successes: attempts - this.failures, distinct: this.distinctCount() };
-  }
-
-  /** Failed attempts in the window. */
-  failureCount(): number {
-    return this.failures;
-  }
-
-  /** Distinct members in the window. */
-  distinctCount(): number {
-    if (this.memberCounts) return this.memberCounts.size;
-    return this.tail > this.head ? 1 : 0;
-  }
-
-  /** Whether `member` is in the window. */
-  has(member: number): boolean {
-    if (this.memberCounts) return this.memberCounts.has(member);
-    return this.tail > this.head && this.onlyMember === member;
-  }
-
-  /** Add an attempt (attempts arrive in time order). */
-  add(time: number, member: number, success: boolean): void {
-    if (this.tail === this.head) {
-      this.onlyMember = member;
-    } else if (!this.memberCounts && member !== this.onlyMember) {
-      // A second member: from now on count members one by one.
-      this.memberCounts = new Map([[this.onlyMember, this.tail - this.head]]);
-    }
-    if (this.tail === this.times.length) this.makeRoom();
-    this.times[this.tail] = time;
-    this.entries[this.tail] = member * 2 + (success ? 1 : 0);
-    this.tail++;
-    if (!success) this.failures++;
-    if (this.memberCounts) this.memberCounts.set(member, (this.memberCounts.get(member) ?? 0) + 1);
-  }
-
-  /** True when nothing is left in the window, so the owner may forget this key. */
-  isEmpty(): boolean {
-    return this.head >= this.tail;
+  /** Counters for keys up to `key`, at least doubled. */
+  private growKeys(key: number): void {
+    const length = Math.max(key + 1, this.attempts.length * 2);
+    const grow = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
+      const larger = make(length);
+      larger.set(array);
+      return larger;
+    };
+    this.attempts = grow(this.attempts, (size) => new Int32Array(size));
+    this.failures = grow(this.failures, (size) => new Int32Array(size));
+    this.onlyMember = grow(this.onlyMember, (size) => new Float64Array(size));
+    // Filled, not assigned far past its end: a sparse array would turn into a dictionary.
+    while (this.memberCounts.length < length) this.memberCounts.push(undefined);
   }
 
   /** Room for one more attempt: shift the live attempts down when at least half are expired, else double. */
@@ -99,75 +153,22 @@ export class SlidingWindow {
     const live = this.tail - this.head;
     if (this.head * 2 >= this.tail) {
       this.times.copyWithin(0, this.head, this.tail);
-      this.entries.copyWithin(0, this.head, this.tail);
+      this.keys.copyWithin(0, this.head, this.tail);
+      this.members.copyWithin(0, this.head, this.tail);
+      this.successes.copyWithin(0, this.head, this.tail);
     } else {
-      const times = new Float64Array(this.times.length * 2);
-      const entries = new Float64Array(this.entries.length * 2);
+      const capacity = this.times.length * 2;
+      const times = new Float64Array(capacity);
+      const keys = new Int32Array(capacity);
+      const members = new Float64Array(capacity);
+      const successes = new Uint8Array(capacity);
       times.set(this.times.subarray(this.head, this.tail));
-      entries.set(this.entries.subarray(this.head, this.tail));
-      this.times = times;
-      this.entries = entries;
+      keys.set(this.keys.subarray(this.head, this.tail));
+      members.set(this.members.subarray(this.head, this.tail));
+      successes.set(this.successes.subarray(this.head, this.tail));
+      [this.times, this.keys, this.members, this.successes] = [times, keys, members, successes];
     }
     this.head = 0;
     this.tail = live;
-  }
-
-  private reset(): void {
-    this.head = 0;
-    this.tail = 0;
-    this.failures = 0;
-    this.memberCounts = null;
-    this.onlyMember = -1;
-  }
-}
-
-/** Attempts a new window has room for before it first grows (most keys see a handful). */
-const initialCapacity = 4;
-
-const sweepWindows = 4;
-
-/** Sliding windows for many keys, forgetting keys whose window has emptied. */
-export class WindowedKeys<K = string> {
-  private readonly windows = new Map<K, SlidingWindow>();
-  private lastSweep = 0;
-
-  constructor(readonly windowMs: number) {}
-
-  /** The window of `key` expired to `time`, or undefined when the key has no attempts in it. */
-  window(key: K, time: number): SlidingWindow | undefined {
-    const window = this.windows.get(key);
-    if (!window) return undefined;
-    window.expire(time);
-    return window;
-  }
-
-  /** Counts for `key` in the window ending at `time`, before the current attempt is added. */
-  counts(key: K, time: number): WindowCounts {
-    return this.window(key, time)?.counts() ?? emptyCounts;
-  }
-
-  /** Record an attempt for `key`. */
-  add(key: K, time: number, member: number, success: boolean): void {
-    let window = this.windows.get(key);
-    if (!window) {
-      window = new SlidingWindow(this.windowMs);
-      this.windows.set(key, window);
-    }
-    window.add(time, member, success);
-    // Sweeping every few windows keeps memory bounded without walking every key each window.
-    if (time - this.lastSweep > sweepWindows * this.windowMs) this.sweep(time);
-  }
-
-  /** Number of keys currently held. */
-  get size(): number {
-    return this.windows.size;
-  }
-
-  private sweep(time: number): void {
-    this.lastSweep = time;
-    for (const [key, window] of this.windows) {
-      window.expire(time);
-      if (window.isEmpty()) this.windows.delete(key);
-    }
   }
 }

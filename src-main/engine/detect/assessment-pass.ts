@@ -23,14 +23,17 @@ export interface AssessmentPass {
   assessor: LoginAssessor;
 }
 
-/** Judge every login on what came before it, then learn from it: the causal pass of batch detection. */
-export function runAssessmentPass(
-  logins: Iterable<DetectionLogin>,
+/**
+ * Judge every login on what came before it, then learn from it: the causal pass of batch detection.
+ * Logins come in batches, in time order: one batch, or batches another thread reads while these are judged.
+ */
+export async function runAssessmentPass(
+  batches: AsyncIterable<Iterable<DetectionLogin>> | Iterable<Iterable<DetectionLogin>>,
   count: number,
   settings: DetectionSettings,
   userRisk: FreemanModel | null,
   onProgress: (done: number) => void = () => undefined,
-): AssessmentPass {
+): Promise<AssessmentPass> {
   const assessor = new LoginAssessor(settings, userRisk);
   const eventIds = new Float64Array(count);
   const times = new Float64Array(count);
@@ -40,19 +43,29 @@ export function runAssessmentPass(
   const userRiskTop: string[] = new Array<string>(count).fill('');
   const findings = new Map<number, Finding[]>();
   let row = 0;
-  for (const login of logins) {
+  // A batch at a time, synchronously: between batches the reader may hand over the next one.
+  const assessBatch = (logins: Iterable<DetectionLogin>): void => {
+    for (const login of logins) {
+      if (row >= count) return;
+      const assessment = assessor.assess(login);
+      assessor.learn(login, assessment);
+      eventIds[row] = login.id;
+      times[row] = login.time;
+      // A loop, not values.set: for 23 numbers the typed-array call costs more than the copy.
+      const features = assessment.features;
+      const offset = row * featureCount;
+      for (let column = 0; column < featureCount; column++) values[offset + column] = features[column];
+      rules[row] = assessment.rules;
+      if (assessment.findings.length > 0) findings.set(row, assessment.findings);
+      risks[row] = assessment.userRisk;
+      if (assessment.userRiskTop) userRiskTop[row] = assessment.userRiskTop.feature;
+      row++;
+      if ((row & 0xffff) === 0) onProgress(row);
+    }
+  };
+  for await (const logins of batches) {
+    assessBatch(logins);
     if (row >= count) break;
-    const assessment = assessor.assess(login);
-    assessor.learn(login, assessment);
-    eventIds[row] = login.id;
-    times[row] = login.time;
-    values.set(assessment.features, row * featureCount);
-    rules[row] = assessment.rules;
-    if (assessment.findings.length > 0) findings.set(row, assessment.findings);
-    risks[row] = assessment.userRisk;
-    if (assessment.userRiskTop) userRiskTop[row] = assessment.userRiskTop.feature;
-    row++;
-    if ((row & 0xffff) === 0) onProgress(row);
   }
   onProgress(row);
   return {

@@ -3,13 +3,15 @@ import type { TrainedModels } from '../../../src-shared/detect/login-scorer.js';
 import { anomalyScores, trainIsolationForest, type IsolationForest } from '../../../src-shared/detect/isolation-forest.js';
 import { saveIsolationForest } from '../../../src-shared/detect/isolation-forest-json.js';
 import type { CaseDatabase } from '../store/database.js';
-import { eventSpan, iterateDetectionLogins } from '../store/detection-input.js';
+import { eventSpan, iterateDetectionLogins, loadEventDictionaries } from '../store/detection-input.js';
+import { readLoginsInWorker } from './detection-read.js';
 import { createModelRun, finishModelRun } from '../store/scores.js';
 import { runAssessmentPass } from './assessment-pass.js';
 import { meanReconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAutoencoder } from './autoencoder.js';
 import { FreemanModel } from '../../../src-shared/detect/freeman.js';
 import { saveFreemanModel } from '../../../src-shared/detect/freeman-json.js';
 import { writeScores } from './write-scores.js';
+import { judgePass, type PassVerdicts } from './pass-verdicts.js';
 import { autoencoderTrainingRows, defaultDetectionSettings, defaultModelChoice, type DetectionSettings, type ModelChoice } from './settings.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
 
@@ -19,6 +21,10 @@ export interface DetectionOptions {
   settings?: Partial<DetectionSettings>;
   models?: Partial<ModelChoice>;
   onProgress?: (progress: TrainingProgress) => void;
+  /** Store the scores in the case (default); a one-shot run into a temporary case writes them elsewhere. */
+  storeScores?: boolean;
+  /** Read the events in a worker thread while this one judges them (the case must be a file). */
+  readInWorker?: boolean;
 }
 
 /** What a run did. */
@@ -27,6 +33,9 @@ export interface DetectionRunSummary {
   events: number;
   /** Seconds per phase. */
   seconds: Record<string, number>;
+  /** The events in the order they were judged, and the verdict on each. */
+  eventIds: Float64Array;
+  verdicts: PassVerdicts;
 }
 
 /**
@@ -44,7 +53,8 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
   try {
     let started = performance.now();
     const userRisk = choice.freeman ? new FreemanModel({ attacker: settings.freemanAttacker }) : null;
-    const pass = runAssessmentPass(iterateDetectionLogins(db), span.count, settings, userRisk, (done) => report({ phase: 'assess', done, total: span.count }));
+    const logins = options.readInWorker ? readLoginsInWorker(db.name, loadEventDictionaries(db), span.count) : [iterateDetectionLogins(db)];
+    const pass = await runAssessmentPass(logins, span.count, settings, userRisk, (done) => report({ phase: 'assess', done, total: span.count }));
     seconds.assess = (performance.now() - started) / 1000;
 
     started = performance.now();
@@ -87,7 +97,8 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
       freeman: userRisk !== null,
       autoencoder: autoencoderJson !== null,
     };
-    writeScores(db, runId, pass, models, { forest: forestScores, autoencoder: autoencoderScores }, settings, (done) => report({ phase: 'score', done, total: pass.count }));
+    const verdicts = judgePass(pass, models, { forest: forestScores, autoencoder: autoencoderScores }, settings);
+    if (options.storeScores ?? true) writeScores(db, runId, pass.eventIds, verdicts, (done) => report({ phase: 'score', done, total: pass.count }));
     seconds.score = (performance.now() - started) / 1000;
 
     finishModelRun(
@@ -102,7 +113,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
       },
       { events: pass.count, seconds },
     );
-    return { runId, events: pass.count, seconds };
+    return { runId, events: pass.count, seconds, eventIds: pass.eventIds, verdicts };
   } catch (error) {
     finishModelRun(db, runId, 'failed', {}, { error: (error as Error).message });
     throw error;

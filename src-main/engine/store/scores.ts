@@ -73,18 +73,28 @@ export function clearScores(db: CaseDatabase, runId: number): void {
   db.prepare(`DELETE FROM scores WHERE run_id = ?`).run(runId);
 }
 
-/** A scored event as exported to SCORES.csv. */
-export interface ScoredEventRow {
+/** Where an event came from, and whose login from where it was, as SCORES.csv names it. */
+export interface EventOrigin {
+  id: number;
   source: string;
   line: number;
   record: number;
   ts: number;
   user: string;
   ip: string | null;
+}
+
+/** A scored event as exported to SCORES.csv. */
+export interface ScoredEventRow extends Omit<EventOrigin, 'id'> {
   risk: number;
   level: string;
   decision: string;
   reasons: string;
+}
+
+/** Source names by id (a case has a few). */
+function sourceNames(db: CaseDatabase): Map<number, string> {
+  return new Map(db.prepare(`SELECT id, name FROM sources`).raw().all() as [number, string][]);
 }
 
 /**
@@ -94,7 +104,7 @@ export interface ScoredEventRow {
  * arrays from event_rows, and the few source names looked up here rather than joined per row.
  */
 export function* iterateScoredEvents(db: CaseDatabase, runId: number): Generator<ScoredEventRow> {
-  const sources = new Map((db.prepare(`SELECT id, name FROM sources`).raw().all() as [number, string][]).map(([id, name]) => [id, name]));
+  const sources = sourceNames(db);
   const statement = db
     .prepare(
       `SELECT e.source_id, e.line, e.record, e.ts, e.user, e.ip, s.risk, s.level, s.decision, s.reasons
@@ -105,6 +115,16 @@ export function* iterateScoredEvents(db: CaseDatabase, runId: number): Generator
   type Row = [number, number, number, number, string, string | null, number, string, string, string];
   for (const [sourceId, line, record, ts, user, ip, risk, level, decision, reasons] of statement.iterate(runId) as IterableIterator<Row>) {
     yield { source: sources.get(sourceId) ?? '', line, record, ts, user, ip, risk, level, decision, reasons };
+  }
+}
+
+/** The origin of every event of the case, in event order (the table's own order: no sort), streamed. */
+export function* iterateEventOrigins(db: CaseDatabase): Generator<EventOrigin> {
+  const sources = sourceNames(db);
+  const statement = db.prepare(`SELECT id, source_id, line, record, ts, user, ip FROM event_rows ORDER BY id`).raw();
+  type Row = [number, number, number, number, number, string, string | null];
+  for (const [id, sourceId, line, record, ts, user, ip] of statement.iterate() as IterableIterator<Row>) {
+    yield { id, source: sources.get(sourceId) ?? '', line, record, ts, user, ip };
   }
 }
 

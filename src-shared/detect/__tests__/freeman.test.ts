@@ -104,3 +104,27 @@ describe('Freeman JSON', () => {
     expect(() => restoreFreemanModel({ ...json, version: 3 } as unknown as FreemanJson)).toThrow(/version 3/);
   });
 });
+
+describe('FreemanModel value ids handed from scoring to learning', () => {
+  it('learns a login the same with the ids its scoring found as by looking its values up', () => {
+    const logins: [string, FreemanLogin][] = [
+      ['alice', norway],
+      ['alice', { ...norway, ip: '81.167.144.59' }],
+      ['bob', abroad],
+      ['alice', { ...abroad, browser: null }],
+      ['bob', { ...norway, asn: null, country: '' }],
+      ['bob', abroad],
+    ];
+    const plain = new FreemanModel();
+    const handed = new FreemanModel();
+    const terms = new Float64Array(freemanFeatures.length);
+    const ids = new Int32Array(freemanFeatures.length);
+    for (const [user, login] of logins) {
+      const total = handed.scoreTerms(user, login, terms, ids);
+      expect(total).toBe(plain.scoreTerms(user, login, terms));
+      handed.observe(user, login, ids);
+      plain.observe(user, login);
+    }
+    expect(saveFreemanModel(handed)).toEqual(saveFreemanModel(plain));
+  });
+});
