@@ -200,7 +200,7 @@ export class LiveIngest {
     try {
       this.options.onEvents(events, source.writer.sourceId);
     } catch (error) {
-      // The detection side's failure does not undo the storing.
+      // The detection side's failure does not undo the storing (nor the scores stored before it).
       this.options.onError?.(error as Error);
     }
   }
