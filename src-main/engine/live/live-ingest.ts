@@ -91,7 +91,9 @@ export class LiveIngest {
       options.timeZone ? `time zone ${this.timeZone}` : `time zone ${this.timeZone} (default)`,
       options.year ? `year ${this.year}` : `year ${this.year} (default)`,
     ];
-    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items));
+    // IMMEDIATE: the write lock is taken at the start, so a checkpoint or a writer on another connection
+    // makes the batch wait (busy timeout) instead of failing it when it turns from reading to writing.
+    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items)).immediate;
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
   }
 
