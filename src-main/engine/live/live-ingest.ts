@@ -1,8 +1,7 @@
 /**
- * The consumer of live sources: takes what the listeners queued, has it parsed (in the parse thread
- * while the previous batch is stored, or here), and stores it in the case in small transactions (every
- * `flushMs`, or at once when `batchSize` messages wait), one source row per listener. Scoring is not
- * done here: the stored events go to `onEvents` for the detection side.
+ * The consumer of live sources: takes what the listeners queued and stores it in the case in small
+ * transactions (every `flushMs`, or at once when `batchSize` messages wait), one source row per
+ * listener. Scoring is not done here: the stored events go to `onEvents` for the detection side.
  */
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
@@ -10,8 +9,6 @@ import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
 import type { LiveInput } from './live-input.js';
 import type { LiveItem } from './live-message.js';
-import { LiveParseThread } from './live-parse-thread.js';
-import { batchTexts, LiveParser, type ParsedBatch } from './live-parser.js';
 import { LiveSourceWriter, type LiveStoredEvent } from './live-source-writer.js';
 
 /** How live messages are stored. */
@@ -20,7 +17,7 @@ export interface LiveIngestOptions {
   timeZone?: string;
   /** Year for timestamps without one (RFC 3164). Default: the current year. */
   year?: number;
-  /** Location sources, used in this thread; default: the bundled offline IP database and gazetteer, in a parse thread. */
+  /** Location sources; default: the bundled offline IP database and gazetteer. */
   locations?: LocationSources;
   /** Longest wait before queued messages are stored. Default 100 ms. */
   flushMs?: number;
@@ -28,7 +25,7 @@ export interface LiveIngestOptions {
   batchSize?: number;
   /** Called after each committed batch with its events, their ids and arrival times, and its source id (the detection side scores them). */
   onEvents?: (events: LiveStoredEvent[], sourceId: number) => void;
-  /** Called when a batch cannot be stored (it is kept and tried again), `onEvents` throws or the parse thread fails (parsing goes on here). */
+  /** Called when a batch cannot be stored (it is kept and tried again) or `onEvents` throws. */
   onError?: (error: Error) => void;
   /** Actor of the audit entries. Default 'system'. */
   actor?: string;
@@ -54,14 +51,8 @@ export interface LiveIngestStats {
 interface Ingested {
   input: LiveInput;
   writer: LiveSourceWriter;
-  /** Its parser in this thread (without a parse thread, or after it failed). */
-  parser: LiveParser;
-  /** Batches parsed and not yet stored, oldest first; one that could not be stored stays first and is tried again. */
-  parsed: { items: LiveItem[]; batch: ParsedBatch }[];
-  /** The batch in the parse thread, if any (one at a time, so batches come back in order). */
-  parsing: { items: LiveItem[]; done: Promise<void> } | null;
-  /** The line of the source the next batch to parse starts at. */
-  nextLine: number;
+  /** A batch that could not be stored, tried again before anything newer. */
+  retry: LiveItem[];
   droppedAudited: number;
   kernelDropsAudited: number;
   droppedAuditedAt: number;
@@ -77,25 +68,22 @@ const roundBudgetMs = 50;
 export class LiveIngest {
   private readonly sources: Ingested[] = [];
   private readonly enrich;
-  private parseThread: LiveParseThread | null;
   private readonly timer: NodeJS.Timeout;
   private scheduled = false;
   private stopped = false;
   private readonly timeZone: string;
   private readonly year: number;
   private readonly assumptions: string[];
-  private readonly storeAndHandOver: (source: Ingested, items: LiveItem[], batch: ParsedBatch) => void;
+  private readonly storeAndHandOver: (source: Ingested, items: LiveItem[]) => void;
 
   constructor(
     private readonly db: CaseDatabase,
     private readonly options: LiveIngestOptions = {},
   ) {
-    // The bundled sources can be opened in another thread; sources given as functions are used here.
-    this.parseThread = options.locations ? null : new LiveParseThread();
     const locations = options.locations ?? bundledLocationSources();
-    // Syslog logins name addresses: without a parse thread the IP database is read now (about 0.4 s)
-    // instead of in the first batch, whose alerts it would hold up.
-    if (!this.parseThread) locations.prepareAddresses?.();
+    // Syslog logins name addresses: the IP database is read now (about 0.4 s) instead of in the first
+    // batch, whose alerts it would hold up.
+    locations.prepareAddresses?.();
     this.enrich = createEnricher(locations);
     this.timeZone = options.timeZone ?? 'UTC';
     this.year = options.year ?? new Date().getUTCFullYear();
@@ -105,19 +93,18 @@ export class LiveIngest {
     ];
     // IMMEDIATE: the write lock is taken at the start, so a checkpoint or a writer on another connection
     // makes the batch wait (busy timeout) instead of failing it when it turns from reading to writing.
-    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[], batch: ParsedBatch) => this.handOver(source, items, batch)).immediate;
+    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items)).immediate;
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
   }
 
   /** Start storing a source's messages under a new source row; returns its id. The ingest owns the source: `stop` closes it. */
   add(input: LiveInput): number {
-    const writer = new LiveSourceWriter(this.db, input.name, { timeZone: this.timeZone, year: this.year, assumptions: this.assumptions });
-    const parser = new LiveParser({ timeZone: this.timeZone, year: this.year }, this.enrich);
+    const writer = new LiveSourceWriter(this.db, input.name, { timeZone: this.timeZone, year: this.year, assumptions: this.assumptions, enrich: this.enrich });
     const batchSize = this.batchSize();
     const unsubscribe = input.queue.onItems((depth) => {
       if (depth >= batchSize) this.schedule();
     });
-    this.sources.push({ input, writer, parser, parsed: [], parsing: null, nextLine: 1, droppedAudited: 0, kernelDropsAudited: 0, droppedAuditedAt: 0, unsubscribe });
+    this.sources.push({ input, writer, retry: [], droppedAudited: 0, kernelDropsAudited: 0, droppedAuditedAt: 0, unsubscribe });
     recordAudit(this.db, this.actor(), 'live.start', { sourceId: writer.sourceId, name: input.name });
     return writer.sourceId;
   }
@@ -128,7 +115,7 @@ export class LiveIngest {
     if (index < 0) return false;
     const source = this.sources[index];
     await source.input.close();
-    await this.drain(source);
+    while (this.storeBatch(source));
     this.sources.splice(this.sources.indexOf(source), 1);
     this.finishSource(source);
     return true;
@@ -146,7 +133,7 @@ export class LiveIngest {
         rejected: source.writer.totals.rejected,
         ignored: source.writer.totals.ignored,
         dropped: listener.dropped,
-        queueDepth: listener.queueDepth + unstoredItems(source),
+        queueDepth: listener.queueDepth + source.retry.length,
       };
       sources[source.writer.sourceId] = one;
       for (const key of Object.keys(total) as (keyof LiveIngestStats)[]) total[key] += one[key];
@@ -154,16 +141,12 @@ export class LiveIngest {
     return { ...total, sources };
   }
 
-  /**
-   * Store everything queued now, in batches; stops early after a time budget and schedules the rest.
-   * With a parse thread, stores what is parsed and sends the next batch to it: any messages waiting when
-   * `anyBatch` (the flush interval is up), else only a full batch.
-   */
-  flush(budgetMs = roundBudgetMs, anyBatch = true): void {
+  /** Store everything queued now, in batches; stops early after a time budget and schedules the rest. */
+  flush(budgetMs = roundBudgetMs): void {
     this.scheduled = false;
     const started = Date.now();
     for (const source of this.sources) {
-      while (this.storeBatch(source, anyBatch)) {
+      while (this.storeBatch(source)) {
         if (Date.now() - started > budgetMs) {
           this.schedule();
           return;
@@ -179,112 +162,46 @@ export class LiveIngest {
     this.stopped = true;
     clearInterval(this.timer);
     await Promise.all(this.sources.map((source) => source.input.close()));
-    for (const source of this.sources) await this.drain(source);
+    this.flush(Number.POSITIVE_INFINITY);
     for (const source of this.sources) this.finishSource(source);
-    await this.parseThread?.stop();
-  }
-
-  /** Parse and store what a closed source still holds (until the case refuses a batch). */
-  private async drain(source: Ingested): Promise<void> {
-    for (;;) {
-      await source.parsing?.done;
-      while (this.storeBatch(source, true));
-      if (!source.parsing) return;
-    }
   }
 
   /** Mark a closed source finished, with its losses and totals in the audit trail. */
   private finishSource(source: Ingested): void {
     source.unsubscribe();
-    this.parseThread?.close(source.writer.sourceId);
     this.auditDrops(source, true);
-    const unstored = unstoredItems(source);
-    const stored = unstored === 0;
+    const stored = source.retry.length === 0;
     source.writer.finish(stored ? 'complete' : 'failed');
     recordAudit(this.db, this.actor(), 'live.stop', {
       sourceId: source.writer.sourceId,
       name: source.input.name,
       listener: source.input.stats(),
       stored: source.writer.totals,
-      unstored,
+      unstored: source.retry.length,
     });
   }
 
-  /**
-   * Store one parsed batch of a source; false when none was ready (with a parse thread, the next batch
-   * is then on its way to it, see `parseAhead`) or the case refused it.
-   */
-  private storeBatch(source: Ingested, anyBatch: boolean): boolean {
-    if (source.parsed.length === 0) {
-      if (this.parseThread) {
-        this.parseAhead(source, this.parseThread, anyBatch);
-        return false;
-      }
-      const items = this.takeBatch(source);
-      if (items.length === 0) return false;
-      source.parsed.push({ items, batch: source.parser.parse(batchTexts(items), source.nextLine - items.length) });
-    }
-    const { items, batch } = source.parsed[0];
+  /** Store one batch of a source; false when there was nothing to store or the case refused it. */
+  private storeBatch(source: Ingested): boolean {
+    const items = source.retry.length > 0 ? source.retry : source.input.queue.take(this.batchSize());
+    if (items.length === 0) return false;
     try {
       // One transaction for the batch and what the detection side writes about it (scores, incidents):
       // a commit per batch instead of three.
-      this.storeAndHandOver(source, items, batch);
-      source.parsed.shift();
+      this.storeAndHandOver(source, items);
+      source.retry = [];
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
+      source.retry = items;
       this.options.onError?.(error as Error);
       return false;
     }
-    if (this.parseThread) this.parseAhead(source, this.parseThread, false);
     return true;
   }
 
-  /**
-   * Send the source's next batch to the parse thread, unless one is there already; the result is stored
-   * as soon as it is back. Unless `anyBatch`, only a full batch goes: a few messages wait for the flush
-   * interval, as they do without the thread, instead of a commit each.
-   */
-  private parseAhead(source: Ingested, thread: LiveParseThread, anyBatch: boolean): void {
-    // One batch in the thread and one waiting to be stored at most: a case that refuses batches makes the
-    // queue fill (and the listeners slow down or count drops), as without the thread.
-    if (source.parsing || source.parsed.length > 1) return;
-    if (!anyBatch && source.input.queue.depth < this.batchSize()) return;
-    const items = this.takeBatch(source);
-    if (items.length === 0) return;
-    const texts = batchTexts(items);
-    const firstLine = source.nextLine - items.length;
-    const done = thread.parse(source.writer.sourceId, { timeZone: this.timeZone, year: this.year }, texts, firstLine).then(
-      (batch) => void source.parsed.push({ items, batch }),
-      (error: unknown) => {
-        // The thread is gone: parse here from now on (this source's parser starts without the thread's state).
-        if (this.parseThread === thread) {
-          this.parseThread = null;
-          this.options.onError?.(new Error(`${(error as Error).message}; parsing goes on in the live worker`));
-        }
-        source.parsed.push({ items, batch: source.parser.parse(texts, firstLine) });
-      },
-    );
-    source.parsing = {
-      items,
-      done: done.then(() => {
-        source.parsing = null;
-        // The next batch goes to the thread before this one is stored, so both cores work.
-        if (this.parseThread) this.parseAhead(source, this.parseThread, false);
-        this.schedule();
-      }),
-    };
-  }
-
-  /** Take the next batch off a source's queue, numbering its lines. */
-  private takeBatch(source: Ingested): LiveItem[] {
-    const items = source.input.queue.take(this.batchSize());
-    source.nextLine += items.length;
-    return items;
-  }
-
   /** Store a batch and hand its events over, in one transaction. */
-  private handOver(source: Ingested, items: LiveItem[], batch: ParsedBatch): void {
-    const events = source.writer.write(items, batch);
+  private handOver(source: Ingested, items: LiveItem[]): void {
+    const events = source.writer.write(items);
     if (events.length === 0 || !this.options.onEvents) return;
     try {
       this.options.onEvents(events, source.writer.sourceId);
@@ -311,7 +228,7 @@ export class LiveIngest {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
     setImmediate(() => {
-      if (!this.stopped) this.flush(roundBudgetMs, false);
+      if (!this.stopped) this.flush();
     });
   }
 
@@ -322,9 +239,4 @@ export class LiveIngest {
   private actor(): string {
     return this.options.actor ?? 'system';
   }
-}
-
-/** Items a source took off its queue and has not stored yet (being parsed, or parsed and waiting). */
-function unstoredItems(source: Ingested): number {
-  return source.parsed.reduce((sum, entry) => sum + entry.items.length, source.parsing?.items.length ?? 0);
 }

@@ -1,9 +1,12 @@
 /**
  * Stores the messages of one live source in the case: each message is a numbered "line" of the source,
- * stored, once parsed and enriched (`LiveParser`), as events or as a reject with its reason, and kept
- * verbatim in the source's raw blocks, all in one transaction per batch with the source's counters.
+ * parsed as syslog, enriched, stored as events or as a reject with its reason, and kept verbatim in the
+ * source's raw blocks, all in one transaction per batch with the source's counters.
  */
-import type { LoginEvent } from '../../../src-shared/event.js';
+import type { LoginEvent, LoginEventInput } from '../../../src-shared/event.js';
+import type { Enrichment } from '../enrich/enricher.js';
+import { createParser } from '../ingest/formats/index.js';
+import type { ParseOutcome, Parser } from '../ingest/parser.js';
 import type { CaseDatabase } from '../store/database.js';
 import { prepareEventInsert } from '../store/events.js';
 import { joiningTransaction } from '../store/joining-transaction.js';
@@ -12,7 +15,6 @@ import { prepareRawBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { finishSource, recordSourceProgress } from '../store/sources.js';
 import type { LiveItem } from './live-message.js';
-import type { ParsedBatch } from './live-parser.js';
 
 /** A stored event with the time its message arrived (UTC ms, the listener's clock): alert latency starts there. */
 export type LiveStoredEvent = LoginEvent & { receivedAt: number };
@@ -33,15 +35,15 @@ export interface LiveWriterOptions {
   year: number;
   /** What was assumed, for the source row ("time zone UTC (default)"). */
   assumptions: string[];
+  enrich: (event: LoginEventInput) => Enrichment;
 }
 
 /** The writer of one live source's batches. */
 export class LiveSourceWriter {
   readonly sourceId: number;
   readonly totals: LiveWriterTotals = { lines: 0, events: 0, rejected: 0, ignored: 0 };
-  /** What the parser assumed, as of the latest batch stored. */
-  private parserAssumptions: string[] = [];
-  private readonly store: (items: readonly LiveItem[], parsed: ParsedBatch) => LiveStoredEvent[];
+  private readonly parser: Parser;
+  private readonly store: (items: readonly LiveItem[]) => LiveStoredEvent[];
 
   constructor(
     private readonly db: CaseDatabase,
@@ -49,18 +51,19 @@ export class LiveSourceWriter {
     private readonly options: LiveWriterOptions,
   ) {
     this.sourceId = createLiveSource(db, { name, format: 'syslog', timeZone: options.timeZone, year: options.year, assumptions: options.assumptions });
+    this.parser = createParser('syslog', { timeZone: options.timeZone, year: options.year, mapping: {} });
     const insertEvent = prepareEventInsert(db);
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
     const insertRawBlock = prepareRawBlockInsert(db);
     // Joins the batch's transaction (the live ingest stores and scores a batch in one).
-    this.store = joiningTransaction(db, (items: readonly LiveItem[], parsed: ParsedBatch) => {
+    this.store = joiningTransaction(db, (items: readonly LiveItem[]) => {
       // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
       const totals = { ...this.totals };
       const firstLine = totals.lines + 1;
       const stored: LiveStoredEvent[] = [];
       const raw: string[] = [];
-      for (const [index, item] of items.entries()) {
+      for (const item of items) {
         const line = ++totals.lines;
         if (item.kind === 'reject') {
           raw.push(item.raw);
@@ -69,14 +72,15 @@ export class LiveSourceWriter {
           continue;
         }
         raw.push(item.text);
-        const outcome = parsed.outcomes[index] ?? { kind: 'reject', reason: 'message not parsed' };
+        const outcome = this.parse(item.text, line);
         if (outcome.kind === 'reject') {
           insertReject(this.sourceId, line, outcome.reason, item.text);
           totals.rejected++;
         } else if (outcome.kind === 'ignored') {
           totals.ignored++;
         } else {
-          for (const { event, enrichment } of outcome.events) {
+          for (const event of outcome.events) {
+            const enrichment = this.options.enrich(event);
             const provenance = { sourceId: this.sourceId, line, record: line };
             insertEvent(event, enrichment, provenance);
             stored.push({ ...event, ...enrichment, ...provenance, id: lastInsertId(), raw: item.text, receivedAt: item.receivedAt });
@@ -94,18 +98,25 @@ export class LiveSourceWriter {
         ignored: totals.ignored,
       });
       Object.assign(this.totals, totals);
-      this.parserAssumptions = parsed.assumptions;
       return stored;
     });
   }
 
-  /** Store a parsed batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */
-  write(items: readonly LiveItem[], parsed: ParsedBatch): LiveStoredEvent[] {
-    return items.length === 0 ? [] : this.store(items, parsed);
+  /** Store a batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */
+  write(items: readonly LiveItem[]): LiveStoredEvent[] {
+    return items.length === 0 ? [] : this.store(items);
   }
 
   /** Mark the source finished, with what the parser assumed. */
   finish(status: 'complete' | 'failed'): void {
-    finishSource(this.db, this.sourceId, status, [...this.options.assumptions, ...this.parserAssumptions], 0);
+    finishSource(this.db, this.sourceId, status, [...this.options.assumptions, ...this.parser.assumptions()], 0);
+  }
+
+  private parse(text: string, line: number): ParseOutcome {
+    try {
+      return this.parser.parse(text, line);
+    } catch (error) {
+      return { kind: 'reject', reason: (error as Error).message || 'unparseable message' };
+    }
   }
 }
