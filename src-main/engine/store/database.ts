@@ -6,17 +6,13 @@ import type { Migration } from './migrations/migration.js';
 /** An open case file. */
 export type CaseDatabase = Database.Database;
 
-/**
- * Open (creating if needed) a case file, in WAL mode, migrated to the newest schema. `prepared: true` is
- * for a second connection to a case another one has opened (the checkpoint thread): no schema work, which
- * would take the write lock.
- */
-export function openCase(path: string, options: { readonly?: boolean; prepared?: boolean } = {}): CaseDatabase {
+/** Open (creating if needed) a case file, in WAL mode, migrated to the newest schema. */
+export function openCase(path: string, options: { readonly?: boolean } = {}): CaseDatabase {
   // The desktop app in development points this at better-sqlite3 built for Electron (bin/build-electron-sqlite.js);
   // worker threads inherit it with the environment.
   const nativeBinding = process.env.VIGIL_SQLITE_BINDING || undefined;
   const db = new Database(path, { readonly: options.readonly ?? false, nativeBinding });
-  if (!options.readonly && !options.prepared) {
+  if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
