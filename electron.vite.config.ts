@@ -23,11 +23,12 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         // Worker threads are entries of their own: run-import.ts starts ./bootstrap.mjs, which loads ./import-worker.js
-        // (and run-training.ts ./train-worker.js).
+        // (and run-training.ts ./train-worker.js, live-session.ts ./live-worker.js).
         input: {
           index: resolve('src-main/app/main.ts'),
           'import-worker': resolve('src-main/engine/workers/import-worker.ts'),
           'train-worker': resolve('src-main/engine/workers/train-worker.ts'),
+          'live-worker': resolve('src-main/engine/workers/live-worker.ts'),
           bootstrap: resolve('src-main/engine/workers/bootstrap.mjs'),
         },
         output: { entryFileNames: (chunk) => (chunk.name === 'bootstrap' ? '[name].mjs' : '[name].js') },
