@@ -27,6 +27,8 @@ export interface LocationSources {
   locateName?: (country: string, region: string | null, city: string | null) => { latitude: number; longitude: number } | null;
   /** Make `locateName` ready now (it may otherwise index its data on the first call). */
   prepareNames?: () => void;
+  /** Make `locateIp` ready now (it may otherwise read its database on the first call). */
+  prepareAddresses?: () => void;
 }
 
 /**

@@ -10,8 +10,10 @@ import { openGeoIp, type GeoIp } from './geo-ip.js';
 export function bundledLocationSources(options: { geoLite2CityPath?: string } = {}): LocationSources {
   let geoIp: GeoIp | null = null;
   let gazetteer: Gazetteer | null = null;
+  const openedGeoIp = (): GeoIp => (geoIp ??= openGeoIp({ geoLite2CityPath: options.geoLite2CityPath }));
   return {
-    locateIp: (ip) => (geoIp ??= openGeoIp({ geoLite2CityPath: options.geoLite2CityPath })).locate(ip),
+    locateIp: (ip) => openedGeoIp().locate(ip),
+    prepareAddresses: () => void openedGeoIp(),
     locateName: (country, region, city) => (gazetteer ??= bundledGazetteer()).locate(country, region, city),
     prepareNames: () => (gazetteer ??= bundledGazetteer()).prepare(),
   };

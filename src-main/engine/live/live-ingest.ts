@@ -80,14 +80,20 @@ export class LiveIngest {
     private readonly db: CaseDatabase,
     private readonly options: LiveIngestOptions = {},
   ) {
-    this.enrich = createEnricher(options.locations ?? bundledLocationSources());
+    const locations = options.locations ?? bundledLocationSources();
+    // Syslog logins name addresses: the IP database is read now (about 0.4 s) instead of in the first
+    // batch, whose alerts it would hold up.
+    locations.prepareAddresses?.();
+    this.enrich = createEnricher(locations);
     this.timeZone = options.timeZone ?? 'UTC';
     this.year = options.year ?? new Date().getUTCFullYear();
     this.assumptions = [
       options.timeZone ? `time zone ${this.timeZone}` : `time zone ${this.timeZone} (default)`,
       options.year ? `year ${this.year}` : `year ${this.year} (default)`,
     ];
-    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items));
+    // IMMEDIATE: the write lock is taken at the start, so a checkpoint or a writer on another connection
+    // makes the batch wait (busy timeout) instead of failing it when it turns from reading to writing.
+    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items)).immediate;
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
   }
 
@@ -200,7 +206,7 @@ export class LiveIngest {
     try {
       this.options.onEvents(events, source.writer.sourceId);
     } catch (error) {
-      // The detection side's failure does not undo the storing.
+      // The detection side's failure does not undo the storing (nor the scores stored before it).
       this.options.onError?.(error as Error);
     }
   }

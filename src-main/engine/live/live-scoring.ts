@@ -11,6 +11,7 @@ import type { DetectionLogin } from '../../../src-shared/detect/login.js';
 import { createRunScoring, detectionLogin, judgeLogin, replayLogin, verdictRow, type LoginVerdict, type RunScoring } from '../response/run-scoring.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
+import { joiningTransaction } from '../store/joining-transaction.js';
 import { latestCompleteRunId } from '../store/queries/model-runs.js';
 import { latestModelRun, maxScoredEventId, prepareScoreInsert } from '../store/scores.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
@@ -94,7 +95,8 @@ export class LiveScoring {
   }
 
   private scoreNow(state: RunScoring, events: LiveStoredEvent[], sourceId: number): void {
-    const scored = this.options.db.transaction(() =>
+    // Joins the live ingest's transaction, which stored these events.
+    const scored = joiningTransaction(this.options.db, () =>
       events.map((event): ScoredLiveEvent => {
         const verdict = judgeLogin(state, detectionLogin(event));
         this.insertScore(verdictRow(state.run.id, event.id, verdict));

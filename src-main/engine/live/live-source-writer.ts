@@ -9,6 +9,7 @@ import { createParser } from '../ingest/formats/index.js';
 import type { ParseOutcome, Parser } from '../ingest/parser.js';
 import type { CaseDatabase } from '../store/database.js';
 import { prepareEventInsert } from '../store/events.js';
+import { joiningTransaction } from '../store/joining-transaction.js';
 import { createLiveSource, prepareLastInsertId } from '../store/live-sources.js';
 import { prepareRawBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
@@ -55,7 +56,8 @@ export class LiveSourceWriter {
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
     const insertRawBlock = prepareRawBlockInsert(db);
-    this.store = db.transaction((items: readonly LiveItem[]) => {
+    // Joins the batch's transaction (the live ingest stores and scores a batch in one).
+    this.store = joiningTransaction(db, (items: readonly LiveItem[]) => {
       // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
       const totals = { ...this.totals };
       const firstLine = totals.lines + 1;
