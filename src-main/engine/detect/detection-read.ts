@@ -2,7 +2,7 @@ import { getPriority } from 'node:os';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
 import { detectionLogin, type EventDictionaries } from '../store/detection-input.js';
 import { eventsPerBatch, type DetectionBatch, type DetectionReadReply, type DetectionReadRequest } from '../workers/detection-read-protocol.js';
-import { startEngineWorker } from '../workers/run-import.js';
+import { startEngineWorker } from '../workers/worker-modules.js';
 
 /**
  * The case's events in time order, at most `limit`, read by a worker thread while the caller judges the

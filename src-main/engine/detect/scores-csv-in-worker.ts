@@ -1,4 +1,4 @@
-import { startEngineWorker } from '../workers/run-import.js';
+import { startEngineWorker } from '../workers/worker-modules.js';
 import type { ScoresCsvReply, ScoresCsvRequest } from '../workers/scores-csv-protocol.js';
 import { verdictColumns } from './verdict-lines.js';
 import type { PassVerdicts } from './pass-verdicts.js';

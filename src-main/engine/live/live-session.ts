@@ -8,7 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AlertChannels } from '../../../src-shared/api/settings.js';
 import type { LiveReply, LiveRequest } from '../workers/live-protocol.js';
-import { startEngineWorker } from '../workers/run-import.js';
+import { startEngineWorker } from '../workers/worker-modules.js';
 import type { LiveAlert, LiveListenerConfig, LiveListenerStatus, LiveSessionStatus } from './live-types.js';
 
 export type { LiveAlert, LiveListenerConfig, LiveListenerStatus, LiveSessionStatus } from './live-types.js';

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { BatchPlan, BatchProducer, ImportBatch, ParseThread } from '../ingest/import-batches.js';
 import { ImportError } from '../ingest/import-error.js';
 import type { ParseReply, ParseRequest } from './import-parse-protocol.js';
-import { startEngineWorker } from './run-import.js';
+import { startEngineWorker } from './worker-modules.js';
 
 /** Heap limits of the parse worker: a few batches, the labels and the location indexes (the gazetteer needs ~100 MB while it builds). A small young generation keeps the import under its memory bar. */
 const parseResourceLimits = { maxOldGenerationSizeMb: 144, maxYoungGenerationSizeMb: 16 };

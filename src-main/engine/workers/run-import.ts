@@ -1,23 +1,11 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ImportProgress, ImportSummary } from '../../../src-shared/import.js';
 import { ImportError } from '../ingest/import-error.js';
 import type { ImportReply, ImportRequest, ImportRequestOptions } from './protocol.js';
-import type { EngineWorkerModule } from './worker-modules.js';
+import { startEngineWorker } from './worker-modules.js';
 
 /** Heap limits of an import worker: the import streams, so its live data is small (batches and the gazetteer: 30-40 MB used); the cap keeps V8 from hoarding garbage under the memory bar. */
 const importResourceLimits: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
-
-/**
- * Start a worker thread running one of the engine's worker modules (TypeScript from source, JavaScript when
- * built). A `background` worker runs at a lower priority than the thread that serves the UI.
- */
-export function startEngineWorker(module: EngineWorkerModule, resourceLimits?: ResourceLimits, background = false): Worker {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new Worker(new URL('./bootstrap.mjs', import.meta.url), {
-    workerData: { module: new URL(`./${module}${extension}`, import.meta.url).href, background },
-    resourceLimits,
-  });
-}
 
 /**
  * Import a file in a worker thread with its own connection to the case, so the caller's thread never

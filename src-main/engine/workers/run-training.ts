@@ -1,7 +1,7 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { RunEvaluation } from '../../../src-shared/api/evaluation.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
-import { startEngineWorker } from './run-import.js';
+import { startEngineWorker } from './worker-modules.js';
 import type { CaseCounts } from '../store/queries/case.js';
 import type { TrainingSummary, TrainReply, TrainRequest, TrainRequestOptions } from './train-protocol.js';
 
