@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { openCase } from '../store/database.js';
 import { iterateDetectionRows } from '../store/detection-input.js';
 import { batchesAhead, type DetectionBatch, type DetectionReadReply, type DetectionReadRequest } from './detection-read-protocol.js';
+import { Credits } from './credits.js';
 import { toWorkerError } from './protocol.js';
 
 /**
@@ -13,13 +14,11 @@ const port = parentPort;
 if (!port) throw new Error('detection-read-worker runs in a worker thread');
 const send = (reply: DetectionReadReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
 
-let credits = batchesAhead;
-let wake: (() => void) | null = null;
+const credits = new Credits(batchesAhead);
 
 port.on('message', (request: DetectionReadRequest) => {
   if (request.type === 'credit') {
-    credits++;
-    wake?.();
+    credits.give();
     return;
   }
   read(request.casePath, request.limit, request.batchSize).then(
@@ -46,8 +45,7 @@ function emptyBatch(size: number): DetectionBatch {
 
 /** Send a batch once the pass has room for it. */
 async function hand(batch: DetectionBatch): Promise<void> {
-  while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-  credits--;
+  await credits.take();
   const columns = [batch.ids, batch.times, batch.successes, batch.asns, batch.places, batch.clients, batch.users, batch.ips, batch.networks];
   send({ type: 'batch', batch }, columns.map((column) => column.buffer as ArrayBuffer));
 }

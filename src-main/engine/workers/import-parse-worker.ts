@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { createBatchProducer, type ImportBatch } from '../ingest/import-batches.js';
 import { batchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
+import { Credits } from './credits.js';
 import { toWorkerError } from './protocol.js';
 
 /**
@@ -11,14 +12,11 @@ import { toWorkerError } from './protocol.js';
 const port = parentPort;
 if (!port) throw new Error('import-parse-worker runs in a worker thread');
 const send = (reply: ParseReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
-let credits = batchesAhead;
-let waiting: (() => void) | null = null;
+const credits = new Credits(batchesAhead);
 
 port.on('message', (request: ParseRequest) => {
   if (request.type === 'credit') {
-    credits++;
-    waiting?.();
-    waiting = null;
+    credits.give();
     return;
   }
   void run(request.plan);
@@ -28,8 +26,7 @@ async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan']): Prom
   try {
     const producer = createBatchProducer(plan, bundledLocationSources());
     for await (const batch of producer.batches()) {
-      while (credits === 0) await new Promise<void>((resolve) => (waiting = resolve));
-      credits--;
+      await credits.take();
       send({ type: 'batch', batch }, transferables(batch));
     }
     send({ type: 'end', assumptions: producer.assumptions() });
