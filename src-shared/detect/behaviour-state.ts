@@ -2,7 +2,9 @@ import { localTime, type LocalTime } from './local-time.js';
 import { deviceKey, isCityPrecise, type DetectionLogin } from './login.js';
 import { Population, type AddressHistory } from './population.js';
 import { HourHabits, type SessionHour } from './hour-habit.js';
-import { cityKey, familiarWeight, isFamiliar, UserProfile } from './profile.js';
+import { profileKey, profileKinds, type ProfileKeys } from './familiar-values.js';
+import { InternedNames } from './interned-names.js';
+import { cityKey, familiarWeight, UserProfile } from './profile.js';
 import { emptyCounts, WindowedKeys, type WindowCounts } from './sliding-window.js';
 import { travelFrom, type Travel } from './travel.js';
 
@@ -39,6 +41,8 @@ export interface LoginContext {
   city: string | null;
   /** Interned identities of the login, so learning it does not look them up again. */
   userId: number;
+  /** The login's values as profile keys: the state's scratch, valid until its next `assess`. */
+  keys: ProfileKeys;
   address: AddressHistory | null;
   networkId: number | null;
   /** The user has a trusted profile (learning period over). */
@@ -94,13 +98,20 @@ export interface LoginContext {
 }
 
 const campaignKey = 0;
+const [ipKind, networkKind, asnKind, countryKind, cityKind, deviceKind] = profileKinds.map((_, kind) => kind);
 /** The habits of a user never seen: the population's alone. */
 const noHabits = new HourHabits();
 
 /** The causal state of a stream of logins: judge each login on what came before it, then learn it. */
 export class BehaviourState {
-  private readonly profiles = new Map<string, UserProfile>();
+  /** Profiles by user id. */
+  private readonly profiles: (UserProfile | undefined)[] = [];
   private readonly population = new Population();
+  private readonly countryIds = new InternedNames();
+  private readonly cityIds = new InternedNames();
+  private readonly deviceIds = new InternedNames();
+  private readonly keys: ProfileKeys = new Float64Array(profileKinds.length);
+  private readonly weights = new Float64Array(profileKinds.length);
   private readonly userBursts: WindowedKeys;
   private readonly ipBursts: WindowedKeys;
   private readonly ipSprays: WindowedKeys;
@@ -118,28 +129,34 @@ export class BehaviourState {
     this.campaignNetworks = new WindowedKeys(minutes(settings.campaignWindowMinutes));
   }
 
-  /** The profile of a user, if seen. */
-  profile(user: string): UserProfile | undefined {
-    return this.profiles.get(user);
-  }
-
   /** What is known about a login before it is learned. */
   assess(login: DetectionLogin): LoginContext {
-    const profile = this.profiles.get(login.user);
+    const userId = this.population.userId(login.user);
+    const profile = this.profiles[userId];
     const successes = profile?.successes ?? 0;
     const days = profile ? (login.time - profile.firstSeen) / 86_400_000 : 0;
     const local = localTimeOf(login, profile);
-    const userId = this.population.userId(login.user);
     const address = login.ip ? this.population.address(login.ip) : null;
     const networkId = login.network ? this.population.networkId(login.network) : null;
     const time = login.time;
     const profiled = successes >= this.settings.learningLogins || (successes >= 3 && days >= this.settings.learningDays);
     const device = deviceKey(login);
     const city = cityKey(login);
+    const keys = this.keys;
+    keys[ipKind] = address ? profileKey(ipKind, address.id) : -1;
+    keys[networkKind] = networkId === null ? -1 : profileKey(networkKind, networkId);
+    keys[asnKind] = login.asn === null ? -1 : profileKey(asnKind, login.asn);
+    keys[countryKind] = login.country ? profileKey(countryKind, this.countryIds.id(login.country)) : -1;
+    keys[cityKind] = city === null ? -1 : profileKey(cityKind, this.cityIds.id(city));
+    keys[deviceKind] = device === null ? -1 : profileKey(deviceKind, this.deviceIds.id(device));
+    const weights = this.weights;
+    if (profile) profile.familiar.weightsOf(keys, weights);
+    else weights.fill(0);
     return {
       device,
       city,
       userId,
+      keys,
       address,
       networkId,
       profiled,
@@ -147,12 +164,12 @@ export class BehaviourState {
       knownUser: successes >= familiarWeight,
       priorSuccesses: successes,
       priorFailures: profile?.failures ?? 0,
-      newIp: !isFamiliar(profile?.ips, login.ip),
-      newNetwork: !isFamiliar(profile?.networks, login.network),
-      newAsn: !isFamiliar(profile?.asns, login.asn),
-      newCountry: !isFamiliar(profile?.countries, login.country),
-      newCity: !isFamiliar(profile?.cities, city),
-      newDevice: !isFamiliar(profile?.devices, device),
+      newIp: weights[ipKind] < familiarWeight,
+      newNetwork: weights[networkKind] < familiarWeight,
+      newAsn: weights[asnKind] < familiarWeight,
+      newCountry: weights[countryKind] < familiarWeight,
+      newCity: weights[cityKind] < familiarWeight,
+      newDevice: weights[deviceKind] < familiarWeight,
       usualCountry: profile?.usualCountry ?? null,
       local,
       session: (profile?.hours ?? noHabits).session(device ?? '', login.time, local, this.population.hours),
@@ -181,14 +198,16 @@ export class BehaviourState {
    * the rules found suspicious barely teaches the profile, so an attacker cannot make himself usual.
    */
   learn(login: DetectionLogin, weight = 1, context: LoginContext = this.assess(login)): void {
-    let profile = this.profiles.get(login.user);
-    if (!profile) {
-      profile = new UserProfile();
-      this.profiles.set(login.user, profile);
-    }
     const knownBefore = context.knownUser;
     const { userId, address, networkId } = context;
-    profile.observe(login, context.device, context.city, context.local, weight, this.population.hours);
+    let profile = this.profiles[userId];
+    if (!profile) {
+      // Filled up to the id, not assigned past the end: a sparse array would turn into a dictionary.
+      while (this.profiles.length < userId) this.profiles.push(undefined);
+      profile = new UserProfile();
+      this.profiles[userId] = profile;
+    }
+    profile.observe(login, context.device, context.keys, context.local, weight, this.population.hours);
     this.population.learn(address, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
     this.userBursts.add(userId, login.time, address?.id ?? -1, login.success);
     if (address) {

@@ -1,4 +1,5 @@
 import { PopulationHours } from './hour-habit.js';
+import { InternedNames } from './interned-names.js';
 import { familiarWeight } from './profile.js';
 
 /** What the organisation as a whole has seen of one source address. */
@@ -27,8 +28,8 @@ const newUserHorizon = 500;
  * for an unknown name is judged against how settled the population is), and where logins come from.
  */
 export class Population {
-  private readonly userIds = new Map<string, number>();
-  private readonly networkIds = new Map<string, number>();
+  private readonly userIds = new InternedNames();
+  private readonly networkIds = new InternedNames();
   private readonly addresses = new Map<string, AddressHistory>();
   private readonly providers = new Map<number, ProviderHistory>();
   private readonly countries = new Map<string, number>();
@@ -40,22 +41,12 @@ export class Population {
 
   /** The small integer id of a user name, assigned on first sight. */
   userId(user: string): number {
-    let id = this.userIds.get(user);
-    if (id === undefined) {
-      id = this.userIds.size;
-      this.userIds.set(user, id);
-    }
-    return id;
+    return this.userIds.id(user);
   }
 
   /** The small integer id of a network, assigned on first sight. */
   networkId(network: string): number {
-    let id = this.networkIds.get(network);
-    if (id === undefined) {
-      id = this.networkIds.size;
-      this.networkIds.set(network, id);
-    }
-    return id;
+    return this.networkIds.id(network);
   }
 
   /** The history of an address, created empty on first sight. */

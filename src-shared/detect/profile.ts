@@ -1,5 +1,6 @@
 import { isCityPrecise, type DetectionLogin } from './login.js';
 import { HourHabits, type PopulationHours } from './hour-habit.js';
+import { FamiliarValues, profileKinds, type ProfileKeys } from './familiar-values.js';
 import { KeyCache } from './key-cache.js';
 import type { LocalTime } from './local-time.js';
 
@@ -25,21 +26,21 @@ export class UserProfile {
   successes = 0;
   failures = 0;
   firstSeen = 0;
-  readonly ips = new Map<string, number>();
-  readonly networks = new Map<string, number>();
-  readonly asns = new Map<number, number>();
-  readonly countries = new Map<string, number>();
-  readonly cities = new Map<string, number>();
-  readonly devices = new Map<string, number>();
+  /** The weight of every IP, network, provider, country, city and device the user's trusted logins used. */
+  readonly familiar = new FamiliarValues();
   /** When the user starts sessions. */
   readonly hours = new HourHabits();
   /** The last trusted city-precise place, for travel speed. */
   lastPlace: PlaceVisit | null = null;
-  /** The country most of the user's trusted logins came from (kept up to date as they are learned). */
+  /** The country most of the user's trusted logins came from (kept up to date as they are learned), and its weight. */
   usualCountry: string | null = null;
+  private usualCountryWeight = 0;
 
-  /** Learn from a login (its device and city keys given) after it has been judged; `weight` (0..1) is how much it is trusted. */
-  observe(login: DetectionLogin, device: string | null, city: string | null, local: LocalTime, weight: number, populationHours: PopulationHours): void {
+  /**
+   * Learn from a login (its device key and profile keys given) after it has been judged; `weight` (0..1)
+   * is how much it is trusted.
+   */
+  observe(login: DetectionLogin, device: string | null, keys: ProfileKeys, local: LocalTime, weight: number, populationHours: PopulationHours): void {
     if (this.successes + this.failures === 0) this.firstSeen = login.time;
     if (!login.success) {
       this.failures++;
@@ -49,24 +50,27 @@ export class UserProfile {
     this.hours.observe(device ?? '', login.time, local, weight, populationHours);
     if (weight <= 0) return;
     this.successes += weight;
-    add(this.ips, login.ip, weight);
-    add(this.networks, login.network, weight);
-    add(this.asns, login.asn, weight);
-    const countryWeight = add(this.countries, login.country, weight);
-    if (countryWeight > (this.usualCountry === null ? 0 : (this.countries.get(this.usualCountry) ?? 0))) this.usualCountry = login.country;
-    add(this.cities, city, weight);
-    add(this.devices, device, weight);
+    for (let kind = 0; kind < keys.length; kind++) {
+      if (keys[kind] < 0) continue;
+      const total = this.familiar.add(keys[kind], weight);
+      if (kind === countryKind) this.learnCountry(login.country, total);
+    }
     // Only a trusted, city-precise login says where the person is (a country centroid is not a place).
     if (weight >= familiarWeight && isCityPrecise(login)) {
       this.lastPlace = { time: login.time, latitude: login.latitude as number, longitude: login.longitude as number, city: login.city, country: login.country };
     }
   }
+
+  private learnCountry(country: string | null, weight: number): void {
+    if (country === this.usualCountry) this.usualCountryWeight = weight;
+    else if (weight > this.usualCountryWeight) {
+      this.usualCountry = country;
+      this.usualCountryWeight = weight;
+    }
+  }
 }
 
-/** Whether `key` is familiar in a weighted map. */
-export function isFamiliar<K>(map: Map<K, number> | undefined, key: K | null): boolean {
-  return key !== null && (map?.get(key) ?? 0) >= familiarWeight;
-}
+const countryKind = profileKinds.indexOf('country');
 
 const cityKeys = new KeyCache();
 
@@ -74,12 +78,4 @@ const cityKeys = new KeyCache();
 export function cityKey(login: Pick<DetectionLogin, 'city' | 'country'>): string | null {
   const { city, country } = login;
   return city && country ? cityKeys.get(country, city, null, () => `${city}|${country}`) : null;
-}
-
-/** Add `weight` to `key` (nothing for null); the key's new weight. */
-function add<K>(map: Map<K, number>, key: K | null, weight: number): number {
-  if (key === null) return 0;
-  const total = (map.get(key) ?? 0) + weight;
-  map.set(key, total);
-  return total;
 }
