@@ -48,6 +48,21 @@ export function learningWeight(assessment: Pick<Assessment, 'rules'>, quarantine
 }
 
 /**
+ * Whether the statistical risk model learns a judged login: a successful one trusted at least as far as a
+ * familiar value needs (see `learningWeight`).
+ */
+export function teachesUserRisk(login: Pick<DetectionLogin, 'success'>, assessment: Pick<Assessment, 'rules'>, quarantineAt: number): boolean {
+  return login.success && learningWeight(assessment, quarantineAt) >= familiarWeight;
+}
+
+/** The index of a login's largest statistical-risk term (the first of equals), for its explanation. */
+export function topRiskTerm(terms: Float64Array): number {
+  let top = 0;
+  for (let index = 1; index < terms.length; index++) if (terms[index] > terms[top]) top = index;
+  return top;
+}
+
+/**
  * Judges logins one at a time in time order, then learns from them, so a batch run and a live stream
  * fed the same logins produce the same assessments.
  */
@@ -77,8 +92,7 @@ export class LoginAssessor {
     if (this.userRisk && values) {
       const terms = this.riskTerms;
       userRisk = this.userRisk.scoreTerms(login.user, values, terms, this.riskIds);
-      let top = 0;
-      for (let index = 1; index < freemanFeatures.length; index++) if (terms[index] > terms[top]) top = index;
+      const top = topRiskTerm(terms);
       userRiskTop = { feature: freemanFeatures[top], value: terms[top] };
     }
     return { context, findings, rules: combineFindings(findings), features, riskValues: values, riskIds: values ? this.riskIds : null, userRisk, userRiskTop };
@@ -89,9 +103,8 @@ export class LoginAssessor {
    * model learns the user's trusted successful logins only.
    */
   learn(login: DetectionLogin, assessment: Pick<Assessment, 'rules' | 'context' | 'riskValues' | 'riskIds'>): void {
-    const weight = learningWeight(assessment, this.settings.quarantineAt);
-    this.state.learn(login, weight, assessment.context);
-    if (this.userRisk && login.success && weight >= familiarWeight) {
+    this.state.learn(login, learningWeight(assessment, this.settings.quarantineAt), assessment.context);
+    if (this.userRisk && teachesUserRisk(login, assessment, this.settings.quarantineAt)) {
       if (assessment.riskValues) this.userRisk.observe(login.user, assessment.riskValues, assessment.riskIds ?? undefined);
       else this.userRisk.observe(login.user, riskValues(login));
     }

@@ -1,4 +1,4 @@
-import { LoginAssessor } from '../../../src-shared/detect/assessor.js';
+import { LoginAssessor, teachesUserRisk } from '../../../src-shared/detect/assessor.js';
 import type { FreemanModel } from '../../../src-shared/detect/freeman.js';
 import { featureCount } from '../../../src-shared/detect/features.js';
 import type { Matrix } from '../../../src-shared/detect/isolation-forest.js';
@@ -26,6 +26,8 @@ export interface AssessmentPass {
 /**
  * Judge every login on what came before it, then learn from it: the causal pass of batch detection.
  * Logins come in batches, in time order: one batch, or batches another thread reads while these are judged.
+ * The statistical risk is computed here with `userRisk`, or elsewhere with `judged`: after each batch, it
+ * gets which of the batch's logins the risk model should learn (see `teachesUserRisk`).
  */
 export async function runAssessmentPass(
   batches: AsyncIterable<Iterable<DetectionLogin>> | Iterable<Iterable<DetectionLogin>>,
@@ -33,6 +35,7 @@ export async function runAssessmentPass(
   settings: DetectionSettings,
   userRisk: FreemanModel | null,
   onProgress: (done: number) => void = () => undefined,
+  judged?: (trusted: Uint8Array) => void,
 ): Promise<AssessmentPass> {
   const assessor = new LoginAssessor(settings, userRisk);
   const eventIds = new Float64Array(count);
@@ -42,6 +45,7 @@ export async function runAssessmentPass(
   const risks = new Float64Array(count);
   const userRiskTop: string[] = new Array<string>(count).fill('');
   const findings = new Map<number, Finding[]>();
+  const trusted = judged ? new Uint8Array(count) : null;
   let row = 0;
   // A batch at a time, synchronously: between batches the reader may hand over the next one.
   const assessBatch = (logins: Iterable<DetectionLogin>): void => {
@@ -57,6 +61,7 @@ export async function runAssessmentPass(
       for (let column = 0; column < featureCount; column++) values[offset + column] = features[column];
       rules[row] = assessment.rules;
       if (assessment.findings.length > 0) findings.set(row, assessment.findings);
+      if (trusted && teachesUserRisk(login, assessment, settings.quarantineAt)) trusted[row] = 1;
       risks[row] = assessment.userRisk;
       if (assessment.userRiskTop) userRiskTop[row] = assessment.userRiskTop.feature;
       row++;
@@ -64,7 +69,9 @@ export async function runAssessmentPass(
     }
   };
   for await (const logins of batches) {
+    const first = row;
     assessBatch(logins);
+    if (trusted && judged) judged(trusted.slice(first, row));
     if (row >= count) break;
   }
   onProgress(row);

@@ -4,11 +4,11 @@ import { anomalyScores, trainIsolationForest, type IsolationForest } from '../..
 import { saveIsolationForest } from '../../../src-shared/detect/isolation-forest-json.js';
 import type { CaseDatabase } from '../store/database.js';
 import { eventSpan, iterateDetectionLogins, loadEventDictionaries } from '../store/detection-input.js';
-import { readLoginsInWorker } from './detection-read.js';
+import { DetectionReader } from './detection-read.js';
 import { createModelRun, finishModelRun } from '../store/scores.js';
 import { runAssessmentPass } from './assessment-pass.js';
 import { meanReconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAutoencoder } from './autoencoder.js';
-import { FreemanModel } from '../../../src-shared/detect/freeman.js';
+import { FreemanModel, freemanFeatures } from '../../../src-shared/detect/freeman.js';
 import { saveFreemanModel } from '../../../src-shared/detect/freeman-json.js';
 import { writeScores } from './write-scores.js';
 import { judgePass, type PassVerdicts } from './pass-verdicts.js';
@@ -50,11 +50,17 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
   const span = eventSpan(db);
   const seconds: Record<string, number> = {};
   const runId = createModelRun(db, { kind: 'ensemble', parameters: { settings, models: choice, autoencoderTrainingRows }, seed: options.seed, windowStart: span.first, windowEnd: span.last });
+  let reader: DetectionReader | null = null;
   try {
     let started = performance.now();
-    const userRisk = choice.freeman ? new FreemanModel({ attacker: settings.freemanAttacker }) : null;
-    const logins = options.readInWorker ? readLoginsInWorker(db.name, loadEventDictionaries(db), span.count) : [iterateDetectionLogins(db)];
-    const pass = await runAssessmentPass(logins, span.count, settings, userRisk, (done) => report({ phase: 'assess', done, total: span.count }));
+    const riskOptions = { attacker: settings.freemanAttacker };
+    const onProgress = (done: number): void => report({ phase: 'assess', done, total: span.count });
+    // Reading in a worker, the worker also computes the statistical risk, a batch behind the pass.
+    reader = options.readInWorker ? new DetectionReader(db.name, loadEventDictionaries(db), span.count, choice.freeman ? riskOptions : null) : null;
+    const userRisk = choice.freeman && !reader ? new FreemanModel(riskOptions) : null;
+    const pass = reader
+      ? await runAssessmentPass(reader.batches(), span.count, settings, null, onProgress, choice.freeman ? (trusted) => reader?.judged(trusted) : undefined)
+      : await runAssessmentPass([iterateDetectionLogins(db)], span.count, settings, userRisk, onProgress);
     seconds.assess = (performance.now() - started) / 1000;
 
     started = performance.now();
@@ -87,6 +93,14 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
     seconds.autoencoder = (performance.now() - started) / 1000;
 
     started = performance.now();
+    let freemanJson = userRisk ? saveFreemanModel(userRisk) : null;
+    if (reader && choice.freeman) {
+      // The reader's statistical risk, finished while the models trained.
+      const risk = await reader.userRisk();
+      pass.userRisk = risk.risks;
+      pass.userRiskTop = Array.from(risk.tops, (top) => freemanFeatures[top]);
+      freemanJson = risk.model;
+    }
     const models: TrainedModels = {
       forest,
       calibrations: {
@@ -94,7 +108,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
         forest: fitCalibration(forestScores),
         autoencoder: fitCalibration(autoencoderScores),
       },
-      freeman: userRisk !== null,
+      freeman: freemanJson !== null,
       autoencoder: autoencoderJson !== null,
     };
     const verdicts = judgePass(pass, models, { forest: forestScores, autoencoder: autoencoderScores }, settings);
@@ -106,7 +120,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
       runId,
       'complete',
       {
-        freeman: userRisk ? saveFreemanModel(userRisk) : null,
+        freeman: freemanJson,
         forest: forest ? saveIsolationForest(forest) : null,
         autoencoder: autoencoderJson,
         calibrations: models.calibrations,
@@ -117,5 +131,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
   } catch (error) {
     finishModelRun(db, runId, 'failed', {}, { error: (error as Error).message });
     throw error;
+  } finally {
+    reader?.close();
   }
 }

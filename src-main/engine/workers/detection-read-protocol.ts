@@ -1,3 +1,5 @@
+import type { FreemanOptions } from '../../../src-shared/detect/freeman.js';
+import type { PassUserRisk } from '../detect/deferred-user-risk.js';
 import type { WorkerError } from './protocol.js';
 
 /**
@@ -24,11 +26,22 @@ export interface DetectionBatch {
   texts: string[];
 }
 
-/** Messages to the reader: read at most `limit` events of the case, `batchSize` a batch; then one credit per batch taken. */
-export type DetectionReadRequest = { type: 'read'; casePath: string; limit: number; batchSize: number } | { type: 'credit' };
+/**
+ * Messages to the reader: read at most `limit` events of the case, `batchSize` a batch; then one credit per
+ * batch taken. With `userRisk`, the reader also computes the statistical risk a batch behind the pass
+ * (see `DeferredUserRisk`): the pass sends, per batch in order, which logins it trusted.
+ */
+export type DetectionReadRequest =
+  | { type: 'read'; casePath: string; limit: number; batchSize: number; userRisk: FreemanOptions | null }
+  | { type: 'credit' }
+  | { type: 'trusted'; trusted: Uint8Array };
 
-/** Messages from the reader: batches in time order, then the end or an error. */
-export type DetectionReadReply = { type: 'batch'; batch: DetectionBatch } | { type: 'end' } | { type: 'error'; error: WorkerError };
+/** Messages from the reader: batches in time order, then the end or an error; the statistical risk once every batch is judged. */
+export type DetectionReadReply =
+  | { type: 'batch'; batch: DetectionBatch }
+  | { type: 'end' }
+  | { type: 'error'; error: WorkerError }
+  | { type: 'user-risk'; userRisk: PassUserRisk };
 
 /** Events per batch, unless asked otherwise. */
 export const eventsPerBatch = 16_384;

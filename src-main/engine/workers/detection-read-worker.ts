@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { openCase } from '../store/database.js';
-import { iterateDetectionRows } from '../store/detection-input.js';
+import { DeferredUserRisk } from '../detect/deferred-user-risk.js';
+import { iterateDetectionRows, loadEventDictionaries } from '../store/detection-input.js';
 import { batchesAhead, type DetectionBatch, type DetectionReadReply, type DetectionReadRequest } from './detection-read-protocol.js';
 import { Credits } from './credits.js';
 import { toWorkerError } from './protocol.js';
@@ -15,17 +16,40 @@ if (!port) throw new Error('detection-read-worker runs in a worker thread');
 const send = (reply: DetectionReadReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
 
 const credits = new Credits(batchesAhead);
+let userRisk: DeferredUserRisk | null = null;
+/** Batches read so far, and whether reading is over. */
+let batchesRead = 0;
+let batchesJudged = 0;
+let readingEnded = false;
 
 port.on('message', (request: DetectionReadRequest) => {
-  if (request.type === 'credit') {
-    credits.give();
-    return;
+  try {
+    if (request.type === 'credit') credits.give();
+    else if (request.type === 'trusted') {
+      userRisk?.judged(request.trusted);
+      batchesJudged++;
+      sendUserRiskWhenDone();
+    } else {
+      read(request).then(
+        () => {
+          readingEnded = true;
+          send({ type: 'end' });
+          sendUserRiskWhenDone();
+        },
+        (error: unknown) => send({ type: 'error', error: toWorkerError(error) }),
+      );
+    }
+  } catch (error) {
+    send({ type: 'error', error: toWorkerError(error) });
   }
-  read(request.casePath, request.limit, request.batchSize).then(
-    () => send({ type: 'end' }),
-    (error: unknown) => send({ type: 'error', error: toWorkerError(error) }),
-  );
 });
+
+function sendUserRiskWhenDone(): void {
+  if (userRisk && readingEnded && batchesJudged === batchesRead) {
+    send({ type: 'user-risk', userRisk: userRisk.result() });
+    userRisk = null;
+  }
+}
 
 function emptyBatch(size: number): DetectionBatch {
   return {
@@ -46,14 +70,18 @@ function emptyBatch(size: number): DetectionBatch {
 /** Send a batch once the pass has room for it. */
 async function hand(batch: DetectionBatch): Promise<void> {
   await credits.take();
+  batchesRead++;
+  userRisk?.keep(batch);
   const columns = [batch.ids, batch.times, batch.successes, batch.asns, batch.places, batch.clients, batch.users, batch.ips, batch.networks];
   send({ type: 'batch', batch }, columns.map((column) => column.buffer as ArrayBuffer));
 }
 
-async function read(casePath: string, limit: number, batchSize: number): Promise<void> {
+async function read({ casePath, limit, batchSize, userRisk: riskOptions }: Extract<DetectionReadRequest, { type: 'read' }>): Promise<void> {
   const db = openCase(casePath, { readonly: true });
   try {
     const textIds = new Map<string, number>();
+    const texts: string[] = [];
+    if (riskOptions) userRisk = new DeferredUserRisk(riskOptions, limit, texts, loadEventDictionaries(db));
     let batch = emptyBatch(batchSize);
     const number = (text: string | null): number => {
       if (text === null) return -1;
@@ -61,6 +89,7 @@ async function read(casePath: string, limit: number, batchSize: number): Promise
       if (id === undefined) {
         id = textIds.size;
         textIds.set(text, id);
+        texts.push(text);
         batch.texts.push(text);
       }
       return id;

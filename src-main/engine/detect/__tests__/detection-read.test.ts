@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DetectionLogin } from '../../../../src-shared/detect/login.js';
 import { iterateDetectionLogins, loadEventDictionaries } from '../../store/detection-input.js';
-import { readLoginsInWorker } from '../detection-read.js';
+import { DetectionReader } from '../detection-read.js';
 import { runDetection } from '../run-detection.js';
 import { generatedCase, type GeneratedCase } from './generated-case.js';
 
@@ -19,9 +19,14 @@ describe('reading the events in a worker thread', () => {
     const read = async (limit: number): Promise<{ batches: number; logins: DetectionLogin[] }> => {
       const logins: DetectionLogin[] = [];
       let batches = 0;
-      for await (const batch of readLoginsInWorker(generated.db.name, loadEventDictionaries(generated.db), limit, 100)) {
-        batches++;
-        logins.push(...batch);
+      const reader = new DetectionReader(generated.db.name, loadEventDictionaries(generated.db), limit, null, 100);
+      try {
+        for await (const batch of reader.batches()) {
+          batches++;
+          logins.push(...batch);
+        }
+      } finally {
+        reader.close();
       }
       return { batches, logins };
     };
@@ -31,10 +36,16 @@ describe('reading the events in a worker thread', () => {
     expect((await read(250)).logins).toEqual(expected.slice(0, 250));
   });
 
-  it('scores a run exactly as reading in this thread does', async () => {
+  it('scores a run exactly as reading in this thread does, its statistical risk computed by the reader', async () => {
     const here = await runDetection(generated.db, { seed: 3, models: { autoencoder: false }, storeScores: false });
     const there = await runDetection(generated.db, { seed: 3, models: { autoencoder: false }, storeScores: false, readInWorker: true });
     expect(there.eventIds).toEqual(here.eventIds);
     expect(there.verdicts).toEqual(here.verdicts);
+    const freemanOf = (runId: number): unknown => {
+      const { models } = generated.db.prepare(`SELECT models FROM model_runs WHERE id = ?`).get(runId) as { models: string };
+      return (JSON.parse(models) as { freeman: unknown }).freeman;
+    };
+    expect(freemanOf(there.runId)).toEqual(freemanOf(here.runId));
+    expect((freemanOf(here.runId) as { users: unknown[] }).users.length).toBeGreaterThan(20);
   });
 });
