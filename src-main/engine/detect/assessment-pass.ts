@@ -40,7 +40,8 @@ export async function runAssessmentPass(
   const assessor = new LoginAssessor(settings, userRisk);
   const eventIds = new Float64Array(count);
   const times = new Float64Array(count);
-  const values = new Float64Array(count * featureCount);
+  // Shared, so other threads can score the rows in place (see `forestScoresInWorker`).
+  const values = new Float64Array(new SharedArrayBuffer(count * featureCount * Float64Array.BYTES_PER_ELEMENT));
   const rules = new Float64Array(count);
   const risks = new Float64Array(count);
   const userRiskTop: string[] = new Array<string>(count).fill('');

@@ -5,6 +5,7 @@ import { saveIsolationForest } from '../../../src-shared/detect/isolation-forest
 import type { CaseDatabase } from '../store/database.js';
 import { eventSpan, iterateDetectionLogins, loadEventDictionaries } from '../store/detection-input.js';
 import { DetectionReader } from './detection-read.js';
+import { forestScoresInWorker } from './forest-scores-in-worker.js';
 import { createModelRun, finishModelRun } from '../store/scores.js';
 import { runAssessmentPass } from './assessment-pass.js';
 import { meanReconstructionErrors, saveAutoencoder, trainAutoencoder, disposeAutoencoder } from './autoencoder.js';
@@ -66,17 +67,25 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
     started = performance.now();
     let forest: IsolationForest | null = null;
     let forestScores: Float64Array = new Float64Array(pass.count);
+    let forestScoring: Promise<Float64Array> | null = null;
+    const trainsAutoencoder = choice.autoencoder && pass.count > 0;
     if (choice.forest && pass.count > 0) {
       forest = trainIsolationForest(pass.features, { seed: options.seed, trees: choice.forest.trees, maxSamples: choice.forest.maxSamples });
       report({ phase: 'forest', done: choice.forest.trees, total: choice.forest.trees });
-      forestScores = anomalyScores(forest, pass.features);
+      // With an autoencoder to train, the forest scores the rows on the other core meanwhile.
+      if (trainsAutoencoder) {
+        forestScoring = forestScoresInWorker(forest, pass.features);
+        // Awaited after the autoencoder; should that fail first, this failure is not left unhandled.
+        forestScoring.catch(() => undefined);
+      }
+      else forestScores = anomalyScores(forest, pass.features);
     }
     seconds.forest = (performance.now() - started) / 1000;
 
     started = performance.now();
     let autoencoderScores: Float64Array = new Float64Array(pass.count);
     let autoencoderJson: object | null = null;
-    if (choice.autoencoder && pass.count > 0) {
+    if (trainsAutoencoder && choice.autoencoder) {
       const epochs = choice.autoencoder.epochs;
       const autoencoder = await trainAutoencoder(pass.features, {
         seed: options.seed,
@@ -91,6 +100,11 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
       disposeAutoencoder(autoencoder);
     }
     seconds.autoencoder = (performance.now() - started) / 1000;
+    if (forestScoring) {
+      started = performance.now();
+      forestScores = await forestScoring;
+      seconds.forest += (performance.now() - started) / 1000;
+    }
 
     started = performance.now();
     let freemanJson = userRisk ? saveFreemanModel(userRisk) : null;
