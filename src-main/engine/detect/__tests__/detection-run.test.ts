@@ -90,4 +90,13 @@ describe('a detection run on generated data', () => {
     await importFile(generated.db, rbaHead, { format: 'rba', actor: 'test' });
     expect(unscoredEvents(generated.db, second).count).toBe(19);
   });
+
+  it('scores the forest in a worker thread while the autoencoder trains exactly as in this thread', async () => {
+    const forestColumn = (components: Float64Array): number[] => Array.from({ length: components.length / 4 }, (_, row) => components[row * 4 + 2]);
+    const here = await runDetection(generated.db, { seed: 5, models: { autoencoder: false }, storeScores: false });
+    const there = await runDetection(generated.db, { seed: 5, models: { autoencoder: { epochs: 1, hidden: 4, batchSize: 256 } }, storeScores: false });
+    const forest = forestColumn(there.verdicts.components);
+    expect(forest).toEqual(forestColumn(here.verdicts.components));
+    expect(new Set(forest).size).toBeGreaterThan(100);
+  });
 });
