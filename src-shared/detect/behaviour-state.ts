@@ -151,7 +151,7 @@ export class BehaviourState {
     keys[deviceKind] = device === null ? -1 : profileKey(deviceKind, this.deviceIds.id(device));
     const weights = this.weights;
     if (profile) profile.familiar.weightsOf(keys, weights);
-    else weights.fill(0);
+    else for (let kind = 0; kind < weights.length; kind++) weights[kind] = 0;
     return {
       device,
       city,

@@ -10,9 +10,17 @@ export type ProfileKind = number;
  */
 export type ProfileKeys = Float64Array;
 
-/** The key of value `id` (a small non-negative integer, interned per kind) of kind `kind`. */
+/** Key bits that hold the kind: room for 8 kinds, so a key's kind is `key & kindMask`. */
+const kindBits = 3;
+const kindMask = (1 << kindBits) - 1;
+
+/**
+ * The key of value `id` (a non-negative integer, interned per kind, or an ASN) of kind `kind`. The kind
+ * sits in the low bits, read back with a mask (a remainder of a double costs a library call per entry).
+ * For keys past 32 bits the mask still reads the kind: ToInt32 keeps the low 32 bits.
+ */
 export function profileKey(kind: ProfileKind, id: number): number {
-  return id * profileKinds.length + kind;
+  return id * (kindMask + 1) + kind;
 }
 
 /** Above this many values a profile's weights move from a flat array into a Map. */
@@ -31,18 +39,17 @@ export class FamiliarValues {
 
   /** The weight of each of `keys` into `weights` (0 for a value never used, and for -1). */
   weightsOf(keys: ProfileKeys, weights: Float64Array): void {
-    weights.fill(0);
+    // A loop, not fill: for six numbers the typed-array call costs more.
+    for (let kind = 0; kind < keys.length; kind++) weights[kind] = 0;
     const large = this.large;
     if (large) {
       for (let kind = 0; kind < keys.length; kind++) if (keys[kind] >= 0) weights[kind] = large.get(keys[kind]) ?? 0;
       return;
     }
     const entries = this.entries;
-    const kinds = profileKinds.length;
     for (let index = 0; index < entries.length; index += 2) {
       const key = entries[index];
-      const kind = key % kinds;
-      if (keys[kind] === key) weights[kind] = entries[index + 1];
+      if (keys[key & kindMask] === key) weights[key & kindMask] = entries[index + 1];
     }
   }
 
