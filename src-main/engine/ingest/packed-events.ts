@@ -5,17 +5,16 @@ import { eventRowColumns } from '../store/events.js';
 
 /**
  * Parsed events packed for the trip from the parsing thread to the writing thread. Numbers go in one
- * transferable Float64Array (NaN for null), the row's own texts in one flat array, and the client and
- * place of each event as a small number: the batch defines the clients and places it uses first, once
- * per import, so the long, repeated user agents and place names cross threads and reach SQLite once.
+ * transferable Float64Array (NaN for null); every text (user, IP, network, auth method, …) and the client
+ * and place of each event go as a small number: the batch defines the texts, clients and places it uses
+ * first, once per import, so repeated texts cross threads once (a user logs in ~75 times per 1M RBA rows,
+ * an IP ~8 times) and the long user agents and place names reach SQLite once.
  */
 export interface PackedEvents {
   count: number;
-  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place, auth_method, service, host, label (-1: none). */
+  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place, then the texts user, ip, network, auth_method, service, host, label (-1: none). */
   numbers: Float64Array;
-  /** Per event: user, ip, network. */
-  texts: (string | null)[];
-  /** Short texts that repeat (auth method, service, host, label) first used in this batch: [number, text]. */
+  /** Texts first used in this batch: [number, text]. */
   tokens: [number, string][];
   /** Clients first used in this batch: [number, facts]. */
   clients: [number, ClientFacts][];
@@ -25,10 +24,9 @@ export interface PackedEvents {
   restart: boolean;
 }
 
-const numberCount = 12;
-const textCount = 3;
-/** Clients and places an import remembers before it starts their numbering over. */
-const dictionaryLimit = 100_000;
+const numberCount = 15;
+/** Texts, clients and places an import remembers before it starts their numbering over (bounded memory on both sides). */
+const defaultDictionaryLimit = 100_000;
 
 interface ClientEntry {
   browser: string | null;
@@ -48,7 +46,6 @@ interface PlaceEntry {
 /** Collects events into a PackedEvents; `take` hands the batch over and starts a new one. */
 export class PackedEventWriter {
   private numbers: Float64Array;
-  private texts: (string | null)[] = [];
   private count = 0;
   /** By a cheap fingerprint of the user agent: hashing the whole string for every row costs more than comparing it. */
   private clients = new Map<number, (ClientEntry & { userAgent: string | null })[]>();
@@ -60,7 +57,10 @@ export class PackedEventWriter {
   private newPlaces: [number, PlaceFacts][] = [];
   private restart = false;
 
-  constructor(capacity = 16_384) {
+  constructor(
+    capacity = 16_384,
+    private readonly dictionaryLimit = defaultDictionaryLimit,
+  ) {
     this.numbers = new Float64Array(capacity * numberCount);
   }
 
@@ -77,11 +77,13 @@ export class PackedEventWriter {
     numbers[at++] = record;
     numbers[at++] = this.client(event.userAgent, enrichment.browser, enrichment.os, enrichment.deviceType);
     numbers[at++] = this.place(event);
+    numbers[at++] = this.token(event.user);
+    numbers[at++] = this.token(event.ip);
+    numbers[at++] = this.token(enrichment.network);
     numbers[at++] = this.token(event.authMethod);
     numbers[at++] = this.token(event.service);
     numbers[at++] = this.token(event.host);
     numbers[at] = this.token(event.label);
-    this.texts.push(event.user, event.ip, enrichment.network);
     this.count++;
   }
 
@@ -90,18 +92,18 @@ export class PackedEventWriter {
     const packed: PackedEvents = {
       count: this.count,
       numbers: this.numbers.slice(0, this.count * numberCount),
-      texts: this.texts,
       tokens: this.newTokens,
       clients: this.newClients,
       places: this.newPlaces,
       restart: this.restart,
     };
-    this.texts = [];
     this.count = 0;
     this.newTokens = [];
     this.newClients = [];
     this.newPlaces = [];
     this.restart = false;
+    // Numbering starts over between batches only: every number in a batch is of one numbering.
+    if (this.known >= this.dictionaryLimit) this.startOver();
     return packed;
   }
 
@@ -109,10 +111,10 @@ export class PackedEventWriter {
     if (text === null) return -1;
     let number = this.tokens.get(text);
     if (number === undefined) {
-      if (this.known >= dictionaryLimit) this.startOver();
+      const kept = own(text);
       number = this.known++;
-      this.tokens.set(text, number);
-      this.newTokens.push([number, text]);
+      this.tokens.set(kept, number);
+      this.newTokens.push([number, kept]);
     }
     return number;
   }
@@ -126,13 +128,13 @@ export class PackedEventWriter {
         if (entry.userAgent === userAgent && entry.browser === browser && entry.os === os && entry.deviceType === deviceType) return entry.number;
       }
     } else {
-      if (this.known >= dictionaryLimit) this.startOver();
       entries = [];
       this.clients.set(key, entries);
     }
     const number = this.known++;
-    entries.push({ userAgent, browser, os, deviceType, number });
-    this.newClients.push([number, { userAgent, browser, os, deviceType }]);
+    const facts = { userAgent: own(userAgent), browser: own(browser), os: own(os), deviceType: own(deviceType) };
+    entries.push({ ...facts, number });
+    this.newClients.push([number, facts]);
     return number;
   }
 
@@ -145,17 +147,17 @@ export class PackedEventWriter {
         if (entry.country === country && entry.region === region && entry.latitude === latitude && entry.longitude === longitude) return entry.number;
       }
     } else {
-      if (this.known >= dictionaryLimit) this.startOver();
       entries = [];
-      this.places.set(city, entries);
+      this.places.set(own(city), entries);
     }
     const number = this.known++;
-    entries.push({ country, region, latitude, longitude, number });
-    this.newPlaces.push([number, { country, region, city, latitude, longitude }]);
+    const facts = { country: own(country), region: own(region), city: own(city), latitude, longitude };
+    entries.push({ ...facts, number });
+    this.newPlaces.push([number, facts]);
     return number;
   }
 
-  /** Forget every client and place: the writer is told to do the same before this batch's definitions. */
+  /** Forget every text, client and place: the writer is told to do the same before the next batch's definitions. */
   private startOver(): void {
     this.tokens.clear();
     this.clients.clear();
@@ -169,6 +171,14 @@ export class PackedEventWriter {
     numbers.set(this.numbers);
     this.numbers = numbers;
   }
+}
+
+/**
+ * A copy of a text that does not keep the text it was cut from alive: parsed fields are slices of the
+ * decoded chunk (about 1 MB), and a dictionary that holds slices from many chunks would hold them all.
+ */
+function own<T extends string | null>(text: T): T {
+  return (text === null ? null : (' ' + text).slice(1)) as T;
 }
 
 /** Length and a few characters of a text, as a small integer (-1 for null). */
@@ -221,14 +231,13 @@ export function createPackedEventReader(
       values[slot.record] = numbers[at + 5];
       values[slot.client_id] = client < 0 ? null : ids[client];
       values[slot.place_id] = place < 0 ? null : ids[place];
-      values[slot.auth_method] = token(texts, numbers[at + 8]);
-      values[slot.service] = token(texts, numbers[at + 9]);
-      values[slot.host] = token(texts, numbers[at + 10]);
-      values[slot.label] = token(texts, numbers[at + 11]);
-      const textAt = event * textCount;
-      values[slot.user] = packed.texts[textAt];
-      values[slot.ip] = packed.texts[textAt + 1];
-      values[slot.network] = packed.texts[textAt + 2];
+      values[slot.user] = texts[numbers[at + 8]];
+      values[slot.ip] = token(texts, numbers[at + 9]);
+      values[slot.network] = token(texts, numbers[at + 10]);
+      values[slot.auth_method] = token(texts, numbers[at + 11]);
+      values[slot.service] = token(texts, numbers[at + 12]);
+      values[slot.host] = token(texts, numbers[at + 13]);
+      values[slot.label] = token(texts, numbers[at + 14]);
       row(values);
     }
   };
