@@ -5,16 +5,19 @@ import { eventRowColumns } from '../store/events.js';
 
 /**
  * Parsed events packed for the trip from the parsing thread to the writing thread. Numbers go in one
- * transferable Float64Array (NaN for null); every text (user, IP, network, auth method, …) and the client
- * and place of each event go as a small number: the batch defines the texts, clients and places it uses
- * first, once per import, so repeated texts cross threads once (a user logs in ~75 times per 1M RBA rows,
- * an IP ~8 times) and the long user agents and place names reach SQLite once.
+ * transferable Float64Array (NaN for null), the row's own texts in one flat array, and the client and
+ * place of each event as a small number: the batch defines the clients and places it uses first, once
+ * per import, so the long, repeated user agents and place names cross threads and reach SQLite once.
+ * (User, IP and network as dictionary numbers too cost more in Map lookups than they saved in copying:
+ * measured 3.3 s of the parse thread per 1M RBA rows.)
  */
 export interface PackedEvents {
   count: number;
-  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place, then the texts user, ip, network, auth_method, service, host, label (-1: none). */
+  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place, auth_method, service, host, label (-1: none). */
   numbers: Float64Array;
-  /** Texts first used in this batch: [number, text]. */
+  /** Per event: user, ip, network. */
+  texts: (string | null)[];
+  /** Short texts that repeat (auth method, service, host, label) first used in this batch: [number, text]. */
   tokens: [number, string][];
   /** Clients first used in this batch: [number, facts]. */
   clients: [number, ClientFacts][];
@@ -24,7 +27,8 @@ export interface PackedEvents {
   restart: boolean;
 }
 
-const numberCount = 15;
+const numberCount = 12;
+const textCount = 3;
 /** Texts, clients and places an import remembers before it starts their numbering over (bounded memory on both sides). */
 const defaultDictionaryLimit = 100_000;
 
@@ -46,6 +50,7 @@ interface PlaceEntry {
 /** Collects events into a PackedEvents; `take` hands the batch over and starts a new one. */
 export class PackedEventWriter {
   private numbers: Float64Array;
+  private texts: (string | null)[] = [];
   private count = 0;
   /** By a cheap fingerprint of the user agent: hashing the whole string for every row costs more than comparing it. */
   private clients = new Map<number, (ClientEntry & { userAgent: string | null })[]>();
@@ -77,13 +82,11 @@ export class PackedEventWriter {
     numbers[at++] = record;
     numbers[at++] = this.client(event.userAgent, enrichment.browser, enrichment.os, enrichment.deviceType);
     numbers[at++] = this.place(event);
-    numbers[at++] = this.token(event.user);
-    numbers[at++] = this.token(event.ip);
-    numbers[at++] = this.token(enrichment.network);
     numbers[at++] = this.token(event.authMethod);
     numbers[at++] = this.token(event.service);
     numbers[at++] = this.token(event.host);
     numbers[at] = this.token(event.label);
+    this.texts.push(event.user, event.ip, enrichment.network);
     this.count++;
   }
 
@@ -92,11 +95,13 @@ export class PackedEventWriter {
     const packed: PackedEvents = {
       count: this.count,
       numbers: this.numbers.slice(0, this.count * numberCount),
+      texts: this.texts,
       tokens: this.newTokens,
       clients: this.newClients,
       places: this.newPlaces,
       restart: this.restart,
     };
+    this.texts = [];
     this.count = 0;
     this.newTokens = [];
     this.newClients = [];
@@ -231,13 +236,14 @@ export function createPackedEventReader(
       values[slot.record] = numbers[at + 5];
       values[slot.client_id] = client < 0 ? null : ids[client];
       values[slot.place_id] = place < 0 ? null : ids[place];
-      values[slot.user] = texts[numbers[at + 8]];
-      values[slot.ip] = token(texts, numbers[at + 9]);
-      values[slot.network] = token(texts, numbers[at + 10]);
-      values[slot.auth_method] = token(texts, numbers[at + 11]);
-      values[slot.service] = token(texts, numbers[at + 12]);
-      values[slot.host] = token(texts, numbers[at + 13]);
-      values[slot.label] = token(texts, numbers[at + 14]);
+      values[slot.auth_method] = token(texts, numbers[at + 8]);
+      values[slot.service] = token(texts, numbers[at + 9]);
+      values[slot.host] = token(texts, numbers[at + 10]);
+      values[slot.label] = token(texts, numbers[at + 11]);
+      const textAt = event * textCount;
+      values[slot.user] = packed.texts[textAt];
+      values[slot.ip] = packed.texts[textAt + 1];
+      values[slot.network] = packed.texts[textAt + 2];
       row(values);
     }
   };

@@ -17,7 +17,7 @@ function event(index: number): LoginEventInput {
     latitude: null,
     longitude: null,
     asn: index % 4 === 0 ? null : 64_500 + index,
-    userAgent: `agent ${index % 3}`,
+    userAgent: `agent ${index % 13}`,
     authMethod: 'password',
     service: index % 2 === 0 ? 'web' : null,
     host: null,
@@ -33,7 +33,7 @@ function enrichment(index: number): Enrichment {
 describe('packed events', () => {
   it('give the writer every event as it was pushed, also when the dictionary numbering starts over', () => {
     // A tiny dictionary limit makes the numbering start over every few batches.
-    const writer = new PackedEventWriter(4, 12);
+    const writer = new PackedEventWriter(4, 6);
     const clients: ClientFacts[] = [];
     const places: PlaceFacts[] = [];
     const read = createPackedEventReader(
