@@ -9,3 +9,9 @@ export type ParseReply = { type: 'batch'; batch: ImportBatch } | { type: 'end'; 
 
 /** Batches the parse worker may run ahead of the writer: enough to keep both threads busy, few enough to bound memory. */
 export const batchesAhead = 4;
+
+/**
+ * Batches the parse worker may run ahead at the start, while the writer still hashes the file and builds
+ * the gazetteer: the writer withholds the credits of its first batches until only `batchesAhead` remain.
+ */
+export const startBatchesAhead = 32;

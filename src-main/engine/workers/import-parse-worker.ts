@@ -1,18 +1,19 @@
 import { parentPort } from 'node:worker_threads';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { createBatchProducer, type ImportBatch } from '../ingest/import-batches.js';
-import { batchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
+import { startBatchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
 import { Credits } from './credits.js';
 import { toWorkerError } from './protocol.js';
 
 /**
  * The parsing half of a bulk import: reads, parses, labels and enriches the file, and
- * hands packed batches to the thread that writes them, at most `batchesAhead` ahead of it.
+ * hands packed batches to the thread that writes them, at most `startBatchesAhead` ahead of it at the
+ * start and `batchesAhead` after that.
  */
 const port = parentPort;
 if (!port) throw new Error('import-parse-worker runs in a worker thread');
 const send = (reply: ParseReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
-const credits = new Credits(batchesAhead);
+const credits = new Credits(startBatchesAhead);
 
 port.on('message', (request: ParseRequest) => {
   if (request.type === 'credit') {

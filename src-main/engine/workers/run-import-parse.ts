@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { BatchPlan, BatchProducer, ImportBatch, ParseThread } from '../ingest/import-batches.js';
 import { ImportError } from '../ingest/import-error.js';
-import type { ParseReply, ParseRequest } from './import-parse-protocol.js';
+import { batchesAhead, startBatchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
 import { startEngineWorker } from './worker-modules.js';
 
 /** Heap limits of the parse worker: a few batches, the labels and the location indexes (the gazetteer needs ~100 MB while it builds). A small young generation keeps the import under its memory bar. */
@@ -24,6 +24,8 @@ function produceInWorker(worker: Worker, plan: BatchPlan): BatchProducer {
   const queue: ParseReply[] = [];
   let wake: (() => void) | null = null;
   let assumptions: string[] = [];
+  // The head start the worker was given at the start is taken back from the credits of the first batches.
+  let withheld = startBatchesAhead - batchesAhead;
   const push = (reply: ParseReply): void => {
     queue.push(reply);
     wake?.();
@@ -47,7 +49,8 @@ function produceInWorker(worker: Worker, plan: BatchPlan): BatchProducer {
           throw reply.error.name === 'ImportError' ? new ImportError(reply.error.message) : Object.assign(new Error(reply.error.message), { name: reply.error.name });
         }
         yield reply.batch;
-        worker.postMessage({ type: 'credit' } satisfies ParseRequest);
+        if (withheld > 0) withheld--;
+        else worker.postMessage({ type: 'credit' } satisfies ParseRequest);
       }
     } finally {
       worker.removeAllListeners();
