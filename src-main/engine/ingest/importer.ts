@@ -12,7 +12,7 @@ import { compressRawTextInBackground, prepareCompressedBlockInsert, type Compres
 import { prepareRejectInsert } from '../store/rejects.js';
 import { createFileSource, finishSource, findSourceBySha256, recordSourceProgress, type SourceRow } from '../store/sources.js';
 import { detectFormat } from './detect-format.js';
-import { fileIdentity, isGzip, sampleLines } from './file-source.js';
+import { fileIdentity, isGzip, sampleLines, type FileIdentity } from './file-source.js';
 import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch, type ParseThread } from './import-batches.js';
 import { ImportError } from './import-error.js';
 import { siblingLabelsPath } from './labels.js';
@@ -101,7 +101,8 @@ class ParseThreads {
       const gzip = await isGzip(fullPath);
       const plan = planOf(fullPath, gzip, await chooseFormat(fullPath, gzip, options.format), options, 0);
       checkTimeZone(plan.parse.timeZone);
-      return { plan, producer: thread.run(plan) };
+      // It hashes the file first, so this thread can prepare the gazetteer meanwhile instead of reading the file.
+      return { plan, producer: thread.run(plan, true) };
     } catch {
       // The import itself reports what is wrong, in its own order.
       return null;
@@ -142,9 +143,7 @@ async function importWith(
   const locations = options.locations ?? bundledLocationSources();
   // RBA rows name places without coordinates: the gazetteer they need is built here while the parse thread starts.
   if (speculation?.plan.format === 'rba') locations.prepareNames?.();
-  const identity = await fileIdentity(fullPath).catch((error: Error) => {
-    throw new ImportError(`cannot read ${path}: ${error.message}`);
-  });
+  const identity = await identify(fullPath, path, speculation);
   const previous = findSourceBySha256(db, identity.sha256);
   if (previous?.status === 'complete') return alreadyImported(previous, fullPath, started);
 
@@ -307,6 +306,15 @@ function switchToRollbackJournal(db: CaseDatabase): boolean {
   } finally {
     db.pragma(`busy_timeout = ${timeout}`);
   }
+}
+
+/** The file's identity: hashed by the speculated parse thread when there is one, else here. */
+async function identify(fullPath: string, path: string, speculation: Speculation | null): Promise<FileIdentity> {
+  const hashed = await speculation?.producer.identity?.().catch(() => null);
+  if (hashed) return hashed;
+  return fileIdentity(fullPath).catch((error: Error) => {
+    throw new ImportError(`cannot read ${path}: ${error.message}`);
+  });
 }
 
 async function chooseFormat(path: string, gzip: boolean, requested: FormatName | 'auto' | undefined): Promise<FormatName> {

@@ -83,7 +83,7 @@ function overlongReason(length: number, maxLineBytes: number): string {
 }
 
 /** A byte that is not ASCII, as a character of the Latin-1 decoding. */
-const nonAscii = /[^\x00-\x7f]/g;
+const nonAscii = /[\u0080-\u00ff]/g;
 
 /**
  * Decode complete lines (the region holds no final newline) into the batch. Valid UTF-8 is decoded as

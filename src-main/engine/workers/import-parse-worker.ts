@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { bundledLocationSources } from '../enrich/locations.js';
+import { fileIdentity } from '../ingest/file-source.js';
 import { createBatchProducer, type ImportBatch } from '../ingest/import-batches.js';
 import { startBatchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
 import { Credits } from './credits.js';
@@ -20,11 +21,13 @@ port.on('message', (request: ParseRequest) => {
     credits.give();
     return;
   }
-  void run(request.plan);
+  void run(request.plan, request.identify);
 });
 
-async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan']): Promise<void> {
+async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan'], identify: boolean): Promise<void> {
   try {
+    // The writer waits for the hash before it stores anything: it comes first.
+    if (identify) send({ type: 'identity', identity: await fileIdentity(plan.path) });
     const producer = createBatchProducer(plan, bundledLocationSources());
     for await (const batch of producer.batches()) {
       await credits.take();
