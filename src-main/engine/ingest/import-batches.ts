@@ -5,6 +5,7 @@ import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
 import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
+import type { CompressedRawBlock } from '../store/raw-lines.js';
 import { RawLineCollector } from './raw-line-collector.js';
 import { PackedEventWriter, type PackedEvents } from './packed-events.js';
 import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
@@ -44,6 +45,8 @@ export interface ImportBatch {
   rejects: RejectedLine[];
   /** The raw evidence of the batch's new lines (null when all of them were before the resume point). */
   raw: RawText | null;
+  /** The same already compressed, instead of `raw`, when a parse thread compressed it. */
+  compressed?: CompressedRawBlock;
   /** Last line of the batch and the record count up to it. */
   lastLine: number;
   record: number;

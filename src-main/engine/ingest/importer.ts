@@ -198,7 +198,8 @@ async function importWith(
       const key = reasonKey(rejected.reason);
       rejectedByReason[key] = (rejectedByReason[key] ?? 0) + 1;
     }
-    if (batch.raw) compressing.push(settled(compressRawTextInBackground(batch.raw.firstLine, batch.raw.lineCount, batch.raw.text)));
+    if (batch.compressed) compressing.push(Promise.resolve(batch.compressed));
+    else if (batch.raw) compressing.push(settled(compressRawTextInBackground(batch.raw.firstLine, batch.raw.lineCount, batch.raw.text)));
     totals.eventsImported += batch.events.count;
     totals.rejected += batch.rejects.length;
     totals.linesRead += batch.linesRead;
