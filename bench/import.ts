@@ -24,9 +24,10 @@ const csv = rbaBenchFile(rows, values.seed);
 const dataRows = Number(execFileSync('wc', ['-l', csv]).toString().trim().split(' ')[0]) - 1;
 const megabytes = statSync(csv).size / 1024 / 1024;
 
-const referenceDb = join(dataDirectory, 'reference.sqlite');
-const vigilCase = join(dataDirectory, 'bench.vigil');
-const clean = (path: string): void => ['', '-wal', '-shm'].forEach((suffix) => rmSync(path + suffix, { force: true }));
+// Named by process: worktrees share bench/.data, and two runs at once must not write each other's files.
+const referenceDb = join(dataDirectory, `import-reference-${process.pid}.sqlite`);
+const vigilCase = join(dataDirectory, `import-${process.pid}.vigil`);
+const clean = (path: string): void => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(path + suffix, { force: true }));
 
 const results: { name: string; seconds: number; peakRssMb: number }[] = [];
 for (let round = 0; round < 2; round++) {
@@ -38,6 +39,7 @@ for (let round = 0; round < 2; round++) {
   results.push({ name: 'vigil import', ...ours });
 }
 clean(referenceDb);
+clean(vigilCase);
 
 const best = (name: string) => results.filter((result) => result.name === name).sort((a, b) => a.seconds - b.seconds)[0];
 const reference = best('sqlite3 .import');

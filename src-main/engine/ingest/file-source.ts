@@ -4,8 +4,15 @@ import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
+/** What identifies an imported file: sha256 of its bytes as stored (compressed, if gzip), its size, whether it is gzip. */
+export interface FileIdentity {
+  sha256: string;
+  size: number;
+  gzip: boolean;
+}
+
 /** The identity of a file's content: sha256 of its bytes as stored (compressed, if gzip). */
-export async function fileIdentity(path: string): Promise<{ sha256: string; size: number; gzip: boolean }> {
+export async function fileIdentity(path: string): Promise<FileIdentity> {
   const info = await stat(path);
   if (!info.isFile()) throw new Error(`${path} is not a file`);
   const hash = createHash('sha256');

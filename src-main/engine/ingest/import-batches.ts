@@ -1,10 +1,11 @@
 import type { FormatName } from '../../../src-shared/event.js';
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
-import { openContent } from './file-source.js';
+import { openContent, type FileIdentity } from './file-source.js';
 import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
 import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
+import type { CompressedRawBlock } from '../store/raw-lines.js';
 import { RawLineCollector } from './raw-line-collector.js';
 import { PackedEventWriter, type PackedEvents } from './packed-events.js';
 import type { ParseOptions, ParseOutcome, Parser } from './parser.js';
@@ -44,6 +45,8 @@ export interface ImportBatch {
   rejects: RejectedLine[];
   /** The raw evidence of the batch's new lines (null when all of them were before the resume point). */
   raw: RawText | null;
+  /** The same already compressed, instead of `raw`, when a parse thread compressed it. */
+  compressed?: CompressedRawBlock;
   /** Last line of the batch and the record count up to it. */
   lastLine: number;
   record: number;
@@ -58,11 +61,17 @@ export interface ImportBatch {
 export interface BatchProducer {
   batches(): AsyncGenerator<ImportBatch>;
   assumptions(): string[];
+  /**
+   * The file's identity, hashed by a parse thread before it parses (so the writing thread need not read
+   * the file a second time while it prepares); absent when the producer runs in the caller's thread.
+   */
+  identity?(): Promise<FileIdentity>;
 }
 
 /** A thread for the parsing side, started before its plan is known; stop it if it is not run. */
 export interface ParseThread {
-  run(plan: BatchPlan): BatchProducer;
+  /** Produce the plan's batches; with `identify`, hash the file first (the producer's `identity`). */
+  run(plan: BatchPlan, identify?: boolean): BatchProducer;
   stop(): void;
 }
 

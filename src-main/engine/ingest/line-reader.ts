@@ -18,9 +18,10 @@ export interface LineBatch {
   problems: LineProblem[];
   /**
    * The lines as they came, when that is exactly `lines.join('\n')` (valid UTF-8, no CR, no problem line):
-   * their bytes and the same decoded, so raw evidence can be stored without joining and encoding it again.
+   * their bytes and where each line starts in them, so raw evidence can be stored without joining and
+   * encoding it again.
    */
-  verbatim: { bytes: Buffer; text: string } | null;
+  verbatim: { bytes: Buffer; starts: number[] } | null;
 }
 
 const newline = 0x0a;
@@ -81,13 +82,36 @@ function overlongReason(length: number, maxLineBytes: number): string {
   return `line longer than ${maxLineBytes} bytes (${length} bytes)`;
 }
 
-/** Decode complete lines (the region holds no final newline) into the batch. */
+/** A byte that is not ASCII, as a character of the Latin-1 decoding. */
+const nonAscii = /[\u0080-\u00ff]/g;
+
+/**
+ * Decode complete lines (the region holds no final newline) into the batch. Valid UTF-8 is decoded as
+ * Latin-1, which is the same text for ASCII and several times faster than V8's UTF-8 decoder on text with
+ * a few accents; only the lines with other bytes are decoded as UTF-8 (Latin-1 offsets are byte offsets).
+ */
 function decodeLines(region: Buffer, batch: LineBatch, maxLineBytes: number): void {
   if (isUtf8(region)) {
-    const text = region.toString('utf8');
-    const clean = batch.lines.length === 0 && region.indexOf(carriageReturn) < 0;
-    for (const line of text.split('\n')) pushLine(batch, line, maxLineBytes);
-    if (clean && batch.problems.length === 0) batch.verbatim = { bytes: region, text };
+    const bytes = region.toString('latin1');
+    const starts: number[] | null = batch.lines.length === 0 && region.indexOf(carriageReturn) < 0 ? [] : null;
+    let wide = nextNonAscii(bytes, 0);
+    let start = 0;
+    for (;;) {
+      let end = bytes.indexOf('\n', start);
+      if (end < 0) end = bytes.length;
+      let line: string;
+      if (wide < end) {
+        line = region.toString('utf8', start, end);
+        wide = nextNonAscii(bytes, end);
+      } else {
+        line = bytes.slice(start, end);
+      }
+      starts?.push(start);
+      pushLine(batch, line, maxLineBytes);
+      if (end === bytes.length) break;
+      start = end + 1;
+    }
+    if (starts && batch.problems.length === 0) batch.verbatim = { bytes: region, starts };
     return;
   }
   let start = 0;
@@ -103,6 +127,12 @@ function decodeLines(region: Buffer, batch: LineBatch, maxLineBytes: number): vo
     }
     start = end + 1;
   }
+}
+
+/** Offset of the first non-ASCII character at or after `from` (Infinity when there is none). */
+function nextNonAscii(text: string, from: number): number {
+  nonAscii.lastIndex = from;
+  return nonAscii.exec(text)?.index ?? Number.POSITIVE_INFINITY;
 }
 
 function pushLine(batch: LineBatch, text: string, maxLineBytes: number): void {

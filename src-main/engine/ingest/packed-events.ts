@@ -5,16 +5,22 @@ import { eventRowColumns } from '../store/events.js';
 
 /**
  * Parsed events packed for the trip from the parsing thread to the writing thread. Numbers go in one
- * transferable Float64Array (NaN for null), the row's own texts in one flat array, and the client and
+ * transferable Float64Array (NaN for null), the row's own texts joined in one string, and the client and
  * place of each event as a small number: the batch defines the clients and places it uses first, once
  * per import, so the long, repeated user agents and place names cross threads and reach SQLite once.
+ * (User, IP and network as dictionary numbers too cost more in Map lookups than they saved in copying:
+ * measured 3.3 s of the parse thread per 1M RBA rows. One joined string crosses threads as one copy,
+ * where an array of them cost a serialised and an allocated string per text on the two sides.)
  */
 export interface PackedEvents {
   count: number;
-  /** Per event: ts, outcome, asn, rtt_ms, line, record, client, place, auth_method, service, host, label (-1: none). */
+  /**
+   * Per event: ts, outcome, asn, rtt_ms, line, record, client, place, auth_method, service, host, label (-1: none),
+   * then the lengths of user, ip, network in `texts` (-1: null).
+   */
   numbers: Float64Array;
-  /** Per event: user, ip, network. */
-  texts: (string | null)[];
+  /** Per event: user, ip, network, one after the other. */
+  texts: string;
   /** Short texts that repeat (auth method, service, host, label) first used in this batch: [number, text]. */
   tokens: [number, string][];
   /** Clients first used in this batch: [number, facts]. */
@@ -25,10 +31,9 @@ export interface PackedEvents {
   restart: boolean;
 }
 
-const numberCount = 12;
-const textCount = 3;
-/** Clients and places an import remembers before it starts their numbering over. */
-const dictionaryLimit = 100_000;
+const numberCount = 15;
+/** Texts, clients and places an import remembers before it starts their numbering over (bounded memory on both sides). */
+const defaultDictionaryLimit = 100_000;
 
 interface ClientEntry {
   browser: string | null;
@@ -48,7 +53,7 @@ interface PlaceEntry {
 /** Collects events into a PackedEvents; `take` hands the batch over and starts a new one. */
 export class PackedEventWriter {
   private numbers: Float64Array;
-  private texts: (string | null)[] = [];
+  private texts: string[] = [];
   private count = 0;
   /** By a cheap fingerprint of the user agent: hashing the whole string for every row costs more than comparing it. */
   private clients = new Map<number, (ClientEntry & { userAgent: string | null })[]>();
@@ -60,7 +65,10 @@ export class PackedEventWriter {
   private newPlaces: [number, PlaceFacts][] = [];
   private restart = false;
 
-  constructor(capacity = 16_384) {
+  constructor(
+    capacity = 16_384,
+    private readonly dictionaryLimit = defaultDictionaryLimit,
+  ) {
     this.numbers = new Float64Array(capacity * numberCount);
   }
 
@@ -80,8 +88,10 @@ export class PackedEventWriter {
     numbers[at++] = this.token(event.authMethod);
     numbers[at++] = this.token(event.service);
     numbers[at++] = this.token(event.host);
-    numbers[at] = this.token(event.label);
-    this.texts.push(event.user, event.ip, enrichment.network);
+    numbers[at++] = this.token(event.label);
+    numbers[at++] = this.text(event.user);
+    numbers[at++] = this.text(event.ip);
+    numbers[at] = this.text(enrichment.network);
     this.count++;
   }
 
@@ -90,7 +100,7 @@ export class PackedEventWriter {
     const packed: PackedEvents = {
       count: this.count,
       numbers: this.numbers.slice(0, this.count * numberCount),
-      texts: this.texts,
+      texts: this.texts.join(''),
       tokens: this.newTokens,
       clients: this.newClients,
       places: this.newPlaces,
@@ -102,17 +112,26 @@ export class PackedEventWriter {
     this.newClients = [];
     this.newPlaces = [];
     this.restart = false;
+    // Numbering starts over between batches only: every number in a batch is of one numbering.
+    if (this.known >= this.dictionaryLimit) this.startOver();
     return packed;
+  }
+
+  /** Add a text to the batch's joined texts; its length, or -1 for null. */
+  private text(text: string | null): number {
+    if (text === null) return -1;
+    this.texts.push(text);
+    return text.length;
   }
 
   private token(text: string | null): number {
     if (text === null) return -1;
     let number = this.tokens.get(text);
     if (number === undefined) {
-      if (this.known >= dictionaryLimit) this.startOver();
+      const kept = own(text);
       number = this.known++;
-      this.tokens.set(text, number);
-      this.newTokens.push([number, text]);
+      this.tokens.set(kept, number);
+      this.newTokens.push([number, kept]);
     }
     return number;
   }
@@ -126,13 +145,13 @@ export class PackedEventWriter {
         if (entry.userAgent === userAgent && entry.browser === browser && entry.os === os && entry.deviceType === deviceType) return entry.number;
       }
     } else {
-      if (this.known >= dictionaryLimit) this.startOver();
       entries = [];
       this.clients.set(key, entries);
     }
     const number = this.known++;
-    entries.push({ userAgent, browser, os, deviceType, number });
-    this.newClients.push([number, { userAgent, browser, os, deviceType }]);
+    const facts = { userAgent: own(userAgent), browser: own(browser), os: own(os), deviceType: own(deviceType) };
+    entries.push({ ...facts, number });
+    this.newClients.push([number, facts]);
     return number;
   }
 
@@ -145,17 +164,17 @@ export class PackedEventWriter {
         if (entry.country === country && entry.region === region && entry.latitude === latitude && entry.longitude === longitude) return entry.number;
       }
     } else {
-      if (this.known >= dictionaryLimit) this.startOver();
       entries = [];
-      this.places.set(city, entries);
+      this.places.set(own(city), entries);
     }
     const number = this.known++;
-    entries.push({ country, region, latitude, longitude, number });
-    this.newPlaces.push([number, { country, region, city, latitude, longitude }]);
+    const facts = { country: own(country), region: own(region), city: own(city), latitude, longitude };
+    entries.push({ ...facts, number });
+    this.newPlaces.push([number, facts]);
     return number;
   }
 
-  /** Forget every client and place: the writer is told to do the same before this batch's definitions. */
+  /** Forget every text, client and place: the writer is told to do the same before the next batch's definitions. */
   private startOver(): void {
     this.tokens.clear();
     this.clients.clear();
@@ -169,6 +188,14 @@ export class PackedEventWriter {
     numbers.set(this.numbers);
     this.numbers = numbers;
   }
+}
+
+/**
+ * A copy of a text that does not keep the text it was cut from alive: parsed fields are slices of the
+ * decoded chunk (about 1 MB), and a dictionary that holds slices from many chunks would hold them all.
+ */
+function own<T extends string | null>(text: T): T {
+  return (text === null ? null : (' ' + text).slice(1)) as T;
 }
 
 /** Length and a few characters of a text, as a small integer (-1 for null). */
@@ -207,6 +234,8 @@ export function createPackedEventReader(
     for (const [number, facts] of packed.clients) ids[number] = clientId(facts);
     for (const [number, facts] of packed.places) ids[number] = placeId(facts);
     const numbers = packed.numbers;
+    const joined = packed.texts;
+    let textAt = 0;
     for (let event = 0; event < packed.count; event++) {
       const at = event * numberCount;
       const asn = numbers[at + 2];
@@ -225,10 +254,12 @@ export function createPackedEventReader(
       values[slot.service] = token(texts, numbers[at + 9]);
       values[slot.host] = token(texts, numbers[at + 10]);
       values[slot.label] = token(texts, numbers[at + 11]);
-      const textAt = event * textCount;
-      values[slot.user] = packed.texts[textAt];
-      values[slot.ip] = packed.texts[textAt + 1];
-      values[slot.network] = packed.texts[textAt + 2];
+      const userLength = numbers[at + 12];
+      const ipLength = numbers[at + 13];
+      const networkLength = numbers[at + 14];
+      values[slot.user] = joined.slice(textAt, (textAt += userLength));
+      values[slot.ip] = ipLength < 0 ? null : joined.slice(textAt, (textAt += ipLength));
+      values[slot.network] = networkLength < 0 ? null : joined.slice(textAt, (textAt += networkLength));
       row(values);
     }
   };

@@ -14,11 +14,6 @@ export class RawLineCollector {
   private batch: LineBatch | null = null;
   private first = 0;
   private next = 0;
-  /** Offsets of the run's first line in the batch's verbatim text and bytes (char -1: the run is joined from its lines). */
-  private firstChar = -1;
-  private firstByte = 0;
-  /** Char offset of line `next` in the verbatim text. */
-  private nextChar = 0;
 
   /** Lines added since the last `take`. */
   get lineCount(): number {
@@ -31,13 +26,7 @@ export class RawLineCollector {
       this.endRun();
       this.batch = batch;
       this.first = index;
-      this.next = index;
-      // Offsets are known from a batch's start only; a run that starts later (after a resume point) is joined.
-      this.firstChar = batch.verbatim && index === 0 ? 0 : -1;
-      this.firstByte = 0;
-      this.nextChar = 0;
     }
-    this.nextChar += batch.lines[index].length + 1;
     this.next = index + 1;
     this.count++;
   }
@@ -61,14 +50,9 @@ export class RawLineCollector {
     const batch = this.batch;
     if (!batch || this.next === this.first) return;
     const verbatim = batch.verbatim;
-    if (verbatim && this.firstChar >= 0) {
-      const endChar = this.nextChar - 1;
-      // An ASCII text has as many bytes as characters.
-      const length = verbatim.bytes.length === verbatim.text.length ? endChar - this.firstChar : Buffer.byteLength(verbatim.text.slice(this.firstChar, endChar));
-      this.pieces.push(verbatim.bytes.subarray(this.firstByte, this.firstByte + length));
-      // A run that goes on in the same batch starts after this one's newline.
-      this.firstByte += length + 1;
-      this.firstChar = this.nextChar;
+    if (verbatim) {
+      const end = this.next < verbatim.starts.length ? verbatim.starts[this.next] - 1 : verbatim.bytes.length;
+      this.pieces.push(verbatim.bytes.subarray(verbatim.starts[this.first], end));
     } else {
       this.pieces.push(Buffer.from(batch.lines.slice(this.first, this.next).join('\n')));
     }

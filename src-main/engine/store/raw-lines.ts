@@ -29,6 +29,11 @@ export function compressRawLines(firstLine: number, lines: readonly string[]): C
   return { firstLine, lineCount: lines.length, codec: 'brotli', data: brotliCompressSync(text, brotliOptions(text.length)) };
 }
 
+/** A block from text that is already its lines joined by newlines (UTF-8), compressed in this thread. */
+export function compressRawText(firstLine: number, lineCount: number, text: Uint8Array): CompressedRawBlock {
+  return { firstLine, lineCount, codec: 'brotli', data: brotliCompressSync(text, brotliOptions(text.length)) };
+}
+
 /**
  * A block from text that is already its lines joined by newlines (UTF-8), compressed on libuv's thread
  * pool, so a bulk import compresses on whichever core is free while its own thread goes on writing.

@@ -34,6 +34,13 @@ describe('readLines', () => {
     ]);
   });
 
+  it('decodes ASCII, Latin-1 letters and other scripts mixed in one chunk as UTF-8 text', async () => {
+    const lines = ['plain', 'Montréal,QC', '', 'Łódź', '東京,13', 'ascii again', '😀 end'];
+    const found = await collect([Buffer.from(lines.join('\n'))]);
+    expect(found.map((entry) => entry.text)).toEqual(lines);
+    expect(found.every((entry) => entry.problem === undefined)).toBe(true);
+  });
+
   it('reports a line longer than the limit without buffering it, and goes on', async () => {
     const long = Buffer.alloc(10 * 1024 * 1024, 0x61);
     const chunks = [Buffer.from('before\n'), ...Array.from({ length: 10 }, (_, index) => long.subarray(index * 1048576, (index + 1) * 1048576)), Buffer.from('\nafter\n')];
