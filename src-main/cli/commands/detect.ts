@@ -37,13 +37,13 @@ export const command: Command = {
     const casePath = values.case ?? join(temporary as string, 'case.vigil');
     const autoencoder = !values['no-autoencoder'];
     try {
-      openCase(casePath).close();
+      openCase(casePath, { scratch: temporary !== null }).close();
       const detection = loadDetection(autoencoder);
-      for (const path of positionals) process.stderr.write(describeSummary(await importInWorker(casePath, path, importOptions)));
+      for (const path of positionals) process.stderr.write(describeSummary(await importInWorker(casePath, path, { ...importOptions, scratch: temporary !== null })));
       const { runDetection } = await detection;
       // The events' part of SCORES.csv is read and formatted on the other core while this one detects.
       const csv = prepareScoresCsv(casePath);
-      const db = openCase(casePath);
+      const db = openCase(casePath, { scratch: temporary !== null });
       try {
         const progress = createProgressLine();
         const run = await runDetection(db, {

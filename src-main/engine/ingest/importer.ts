@@ -38,6 +38,8 @@ export interface ImportOptions {
   /** Lines per transaction; also how much an interruption can lose (it is re-read on resume). */
   linesPerCommit?: number;
   actor?: string;
+  /** Into a scratch case (see `OpenCaseOptions`): a bulk load leaves out the indexes it would build last. */
+  scratch?: boolean;
   /**
    * Run the parsing side of a large file in another thread (the import worker passes its starter);
    * without it, or with custom `locations` (functions cannot cross threads), parsing runs in this
@@ -253,12 +255,12 @@ async function importWith(
       if (options.signal?.aborted) await commit();
       else db.exec('ROLLBACK');
     }
-    if (bulk) createEventIndexes(db);
+    if (bulk && !options.scratch) createEventIndexes(db);
     if (rollbackJournal) db.pragma('journal_mode = WAL');
     recordAudit(db, options.actor ?? 'user', 'import.interrupted', { sourceId, path: fullPath, reason: (error as Error).message });
     throw error;
   }
-  if (bulk) buildIndexes(db);
+  if (bulk && !options.scratch) buildIndexes(db);
   if (rollbackJournal) db.pragma('journal_mode = WAL');
   const allAssumptions = [...assumptions, ...producer.assumptions()];
   finishSource(db, sourceId, 'complete', allAssumptions, duplicates);

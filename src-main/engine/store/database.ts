@@ -6,8 +6,18 @@ import type { Migration } from './migrations/migration.js';
 /** An open case file. */
 export type CaseDatabase = Database.Database;
 
+/**
+ * How a case is opened. A `scratch` case exists only to score files once (`vigil detect` without --case)
+ * and is deleted after: it does without the event indexes a bulk import builds last (by user, by IP),
+ * which serve the views only.
+ */
+export interface OpenCaseOptions {
+  readonly?: boolean;
+  scratch?: boolean;
+}
+
 /** Open (creating if needed) a case file, in WAL mode, migrated to the newest schema. */
-export function openCase(path: string, options: { readonly?: boolean } = {}): CaseDatabase {
+export function openCase(path: string, options: OpenCaseOptions = {}): CaseDatabase {
   // The desktop app in development points this at better-sqlite3 built for Electron (bin/build-electron-sqlite.js);
   // worker threads inherit it with the environment.
   const nativeBinding = process.env.VIGIL_SQLITE_BINDING || undefined;
@@ -18,7 +28,7 @@ export function openCase(path: string, options: { readonly?: boolean } = {}): Ca
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
     // A bulk import that was killed before it rebuilt the indexes leaves them missing: restore them.
-    db.exec(eventIndexSql());
+    if (!options.scratch) db.exec(eventIndexSql());
   }
   db.pragma('busy_timeout = 5000');
   // 16 MB of page cache: the OS caches the file too, and a larger cache mostly raises an import's memory.

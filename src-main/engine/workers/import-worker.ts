@@ -34,7 +34,7 @@ async function run(request: Extract<ImportRequest, { type: 'import' }>, controll
   let db: CaseDatabase | null = null;
   try {
     const [{ importFile }, { openCase }] = await modules;
-    db = openCase(request.casePath);
+    db = openCase(request.casePath, { scratch: request.options.scratch });
     const summary = await importFile(db, request.path, {
       ...request.options,
       startParseThread,

@@ -16,6 +16,8 @@ export interface ImportRequestOptions {
   mapping?: Partial<Record<MappableField, string>>;
   linesPerCommit?: number;
   actor?: string;
+  /** Into a scratch case (see `OpenCaseOptions`): the indexes a bulk load builds last are left out. */
+  scratch?: boolean;
 }
 
 /** Messages to the import worker. */

@@ -140,6 +140,14 @@ describe('importFile', () => {
     const indexes = reader.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%'`).all();
     expect(indexes).toHaveLength(4);
     reader.close();
+    // A scratch case (vigil detect without --case) keeps only the time indexes, also when opened again.
+    const scratchPath = join(directory, 'scratch.vigil');
+    const scratch = openCase(scratchPath, { scratch: true });
+    expect((await importFile(scratch, path, { scratch: true })).eventsImported).toBe(rows);
+    scratch.close();
+    const reopened = openCase(scratchPath, { scratch: true });
+    expect(reopened.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events_%' ORDER BY name`).pluck().all()).toEqual(['events_failures_ts', 'events_ts']);
+    reopened.close();
   });
 
   it('leaves a consistent case when the process is killed, and a re-run completes it exactly', async () => {
