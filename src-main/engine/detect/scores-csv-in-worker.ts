@@ -13,11 +13,13 @@ export interface PreparedScoresCsv {
 
 /**
  * Start preparing the SCORES.csv of a case's events in a worker thread: it reads and formats every
- * event's part of its line while this thread runs the detection (the second core is otherwise idle
- * then), and writes the file when given the verdicts. Every event of the case must be stored already.
+ * event's part of its line while this thread runs the detection, and writes the file when given the
+ * verdicts. Every event of the case must be stored already. It runs in the background, on what the
+ * detection's threads leave of the cores: during the causal pass its reader keeps the other core busy
+ * most of the time, and the preparation catches up while the models train.
  */
 export function prepareScoresCsv(casePath: string): PreparedScoresCsv {
-  const worker = startEngineWorker('scores-csv-worker');
+  const worker = startEngineWorker('scores-csv-worker', undefined, true);
   const post = (request: ScoresCsvRequest): void => worker.postMessage(request);
   post({ type: 'prepare', casePath });
   return {
