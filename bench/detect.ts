@@ -53,7 +53,8 @@ const table: string[][] = [['run', 'seconds', 'events/s']];
 table.push(['node line read', reference.seconds.toFixed(2), perSecond(reference.seconds)]);
 if (sqliteSeconds !== null) table.push(['sqlite3 .import', sqliteSeconds.toFixed(2), perSecond(sqliteSeconds)]);
 table.push(['vigil detect', detect.seconds.toFixed(2), perSecond(detect.seconds)]);
-for (const [phase, seconds] of Object.entries(phases)) table.push([`  ${phase}`, seconds.toFixed(2), perSecond(seconds)]);
+// A phase that overlapped another (the forest scores in a worker while the autoencoder trains) may take no time of its own.
+for (const [phase, seconds] of Object.entries(phases)) table.push([`  ${phase}`, seconds.toFixed(2), seconds >= 0.05 ? perSecond(seconds) : '—']);
 table.push(['  start, CSV, rest', (detect.seconds - accounted).toFixed(2), '']);
 for (const row of table) console.log(row.map((cell, index) => (index === 0 ? cell.padEnd(20) : cell.padStart(12))).join(''));
 const ratios = [`vigil detect / node line read events/s: ${(reference.seconds / detect.seconds).toFixed(3)}`];
