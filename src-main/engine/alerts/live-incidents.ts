@@ -9,7 +9,7 @@
 import { riskLevels, type RiskLevel } from '../../../src-shared/detect/ensemble.js';
 import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';
 import type { CaseDatabase } from '../store/database.js';
-import { addIncidentEvents, insertIncident, latestOpenIncidentAlert, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
+import { addIncidentEvents, insertIncident, lastIncidentId, latestOpenIncidentAlert, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
 import { incidentAlertPoints } from '../store/queries/incidents.js';
 import { IncidentTally } from './incident-tally.js';
 
@@ -37,7 +37,23 @@ export class LiveIncidents {
   private readonly byIp = new Map<string, Placed>();
   private readonly tallies = new Map<number, IncidentTally>();
 
-  constructor(private readonly db: CaseDatabase) {}
+  /** Incidents numbered above this were opened by this session (or after a regrouping it was told of). */
+  private knownUpTo: number;
+
+  constructor(private readonly db: CaseDatabase) {
+    this.knownUpTo = lastIncidentId(db);
+  }
+
+  /**
+   * The run's incidents were grouped anew (a new run, a changed threshold): forget what this session
+   * placed, and find alerts' incidents among the new ones from the case.
+   */
+  regrouped(): void {
+    this.byUser.clear();
+    this.byIp.clear();
+    this.tallies.clear();
+    this.knownUpTo = lastIncidentId(this.db);
+  }
 
   /** Record a batch of alerts (their scores stored for `runId`) in one transaction; returns each alert's placement by event id. */
   record(runId: number, alerts: readonly AlertPoint[], windowMinutes: number): Map<number, IncidentPlacement> {
@@ -57,8 +73,8 @@ export class LiveIncidents {
         }
         placedIn.set(alert.eventId, incidentId);
         const placed = { id: incidentId, time: alert.time };
-        this.byUser.set(alert.user, placed);
-        if (alert.ip !== null) this.byIp.set(alert.ip, placed);
+        remember(this.byUser, alert.user, placed);
+        if (alert.ip !== null) remember(this.byIp, alert.ip, placed);
       }
       const levels = new Map<number, { level: RiskLevel; rose: boolean }>();
       for (const [id, entry] of touched) {
@@ -77,13 +93,15 @@ export class LiveIncidents {
   /** The open incident this alert joins, or null. */
   private find(runId: number, alert: AlertPoint, windowMs: number): number | null {
     const recent = (placed: Placed | undefined): number | null => {
-      if (!placed || alert.time < placed.time || alert.time - placed.time > windowMs) return null;
+      // Either side of it: alerts of several sources need not arrive in time order.
+      if (!placed || Math.abs(alert.time - placed.time) > windowMs) return null;
       // Still there and open (a batch grouping replaces incidents; an analyst may have resolved it).
       return openIncidentRun(this.db, placed.id) === runId ? placed.id : null;
     };
     const ofUser = recent(this.byUser.get(alert.user));
     if (ofUser !== null) return ofUser;
-    const stored = latestOpenIncidentAlert(this.db, runId, alert.user, alert.ip, alert.time - windowMs, alert.time);
+    // Addresses of this session's incidents are in memory; only older incidents are searched by address.
+    const stored = latestOpenIncidentAlert(this.db, runId, alert.user, alert.ip, alert.time - windowMs, alert.time, this.knownUpTo);
     if (stored?.by === 'user') return stored.incidentId;
     const ofIp = alert.ip === null ? null : recent(this.byIp.get(alert.ip));
     return ofIp ?? stored?.incidentId ?? null;
@@ -120,4 +138,10 @@ export class LiveIncidents {
       this.tallies.delete(id);
     }
   }
+}
+
+/** Keep the newest placement of a user or address (an older alert arriving late does not hide it). */
+function remember(placements: Map<string, Placed>, key: string, placed: Placed): void {
+  const known = placements.get(key);
+  if (!known || known.id !== placed.id || placed.time >= known.time) placements.set(key, placed);
 }

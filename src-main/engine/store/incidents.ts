@@ -113,8 +113,11 @@ export interface OpenIncidentAlert {
 /**
  * The newest alert of one of the run's open incidents from this user, or else from this address, with its
  * time in [since, until]; null when there is none. Resolved and false-positive incidents take no new alerts.
+ * Addresses are looked up only among incidents numbered up to `ipIncidentsUpTo` (those that existed when
+ * the live session began; it remembers its own): a busy address (a NAT, an office) has tens of thousands
+ * of events and no index by address and time, so a search through its events cost milliseconds an alert.
  */
-export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: string, ip: string | null, since: number, until: number): OpenIncidentAlert | null {
+export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: string, ip: string | null, since: number, until: number, ipIncidentsUpTo = Number.MAX_SAFE_INTEGER): OpenIncidentAlert | null {
   // The user's events over time (events_user_ts), then their incidents (incident_events_event).
   const byUser = prepared(db, 
       `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
@@ -125,14 +128,22 @@ export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: s
     .get(user, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
   if (byUser) return { ...byUser, by: 'user' };
   if (ip === null) return null;
+  // The run's incidents with an alert since `since` (incidents_run_time: an incident's last alert is its
+  // newest), then their alerts from this address.
   const byIp = prepared(db, 
       `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
-       FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
-       WHERE events.ip = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
+       FROM incidents INDEXED BY incidents_run_time CROSS JOIN incident_events ON incident_events.incident_id = incidents.id CROSS JOIN events ON events.id = incident_events.event_id
+       WHERE incidents.run_id = ? AND incidents.last_ts >= ? AND incidents.id <= ? AND incidents.status IN ('new', 'acknowledged')
+         AND events.ip = ? AND events.ts BETWEEN ? AND ?
        ORDER BY events.ts DESC LIMIT 1`,
     )
-    .get(ip, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
+    .get(runId, since, ipIncidentsUpTo, ip, since, until) as Omit<OpenIncidentAlert, 'by'> | undefined;
   return byIp ? { ...byIp, by: 'ip' } : null;
+}
+
+/** The highest incident number so far (0 without incidents). */
+export function lastIncidentId(db: CaseDatabase): number {
+  return prepared(db, `SELECT coalesce(max(id), 0) FROM incidents`).pluck().get() as number;
 }
 
 /** Store a new incident of a run with its first alerts; returns its id. */
