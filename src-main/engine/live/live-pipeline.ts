@@ -173,7 +173,7 @@ export class LivePipeline {
   /** Group the run's alerts into incidents unless done at this threshold; live alerts then join those. */
   private groupIncidents(runId: number): void {
     ensureIncidents(this.db, runId, this.settings.challengeThreshold);
-    this.incidents.regrouped();
+    this.incidents.regrouped(runId);
   }
 
   private listenerStatus(id: number): LiveListenerStatus {

@@ -111,13 +111,10 @@ export interface OpenIncidentAlert {
 }
 
 /**
- * The newest alert of one of the run's open incidents from this user, or else from this address, with its
- * time in [since, until]; null when there is none. Resolved and false-positive incidents take no new alerts.
- * Addresses are looked up only among incidents numbered up to `ipIncidentsUpTo` (those that existed when
- * the live session began; it remembers its own): a busy address (a NAT, an office) has tens of thousands
- * of events and no index by address and time, so a search through its events cost milliseconds an alert.
+ * The newest alert of one of the run's open incidents from this user, with its time in [since, until];
+ * null when there is none. Resolved and false-positive incidents take no new alerts.
  */
-export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: string, ip: string | null, since: number, until: number, ipIncidentsUpTo = Number.MAX_SAFE_INTEGER): OpenIncidentAlert | null {
+export function latestOpenIncidentAlertOfUser(db: CaseDatabase, runId: number, user: string, since: number, until: number): Omit<OpenIncidentAlert, 'by'> | null {
   // The user's events over time (events_user_ts), then their incidents (incident_events_event).
   const byUser = prepared(db, 
       `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
@@ -126,24 +123,23 @@ export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: s
        ORDER BY events.ts DESC LIMIT 1`,
     )
     .get(user, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
-  if (byUser) return { ...byUser, by: 'user' };
-  if (ip === null) return null;
-  // The run's incidents with an alert since `since` (incidents_run_time: an incident's last alert is its
-  // newest), then their alerts from this address.
-  const byIp = prepared(db, 
-      `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
-       FROM incidents INDEXED BY incidents_run_time CROSS JOIN incident_events ON incident_events.incident_id = incidents.id CROSS JOIN events ON events.id = incident_events.event_id
-       WHERE incidents.run_id = ? AND incidents.last_ts >= ? AND incidents.id <= ? AND incidents.status IN ('new', 'acknowledged')
-         AND events.ip = ? AND events.ts BETWEEN ? AND ?
-       ORDER BY events.ts DESC LIMIT 1`,
-    )
-    .get(runId, since, ipIncidentsUpTo, ip, since, until) as Omit<OpenIncidentAlert, 'by'> | undefined;
-  return byIp ? { ...byIp, by: 'ip' } : null;
+  return byUser ?? null;
 }
 
-/** The highest incident number so far (0 without incidents). */
-export function lastIncidentId(db: CaseDatabase): number {
-  return prepared(db, `SELECT coalesce(max(id), 0) FROM incidents`).pluck().get() as number;
+/**
+ * Every alert with an address in the run's open incidents, ordered by address and time: `[ip, time,
+ * incidentId]` rows. Events have no index by address and time, so the live path reads these once instead
+ * of searching a busy address's events (tens of thousands for an office NAT) for each alert.
+ */
+export function openIncidentAddressAlerts(db: CaseDatabase, runId: number): [string, number, number][] {
+  return prepared(db, 
+      `SELECT events.ip, events.ts, incidents.id
+       FROM incidents CROSS JOIN incident_events ON incident_events.incident_id = incidents.id CROSS JOIN events ON events.id = incident_events.event_id
+       WHERE incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged') AND events.ip IS NOT NULL
+       ORDER BY events.ip, events.ts`,
+    )
+    .raw()
+    .all(runId) as [string, number, number][];
 }
 
 /** Store a new incident of a run with its first alerts; returns its id. */
