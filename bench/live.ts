@@ -247,7 +247,7 @@ if (phases.includes('c')) {
   const quantile = (q: number): number => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   add('(c) latency', 'alerts', format(latencies.length), '> 0', latencies.length > 0 ? 'met' : 'MISSED');
   add('(c) latency', 'arrival → alert p50 / p99 / max (ms)', `${quantile(0.5)} / ${quantile(0.99)} / ${latencies[latencies.length - 1] ?? Number.NaN}`, 'p99 < 200', `${quantile(0.99) < 200 ? 'met' : 'MISSED'}; store interval ${flushMs} ms`);
-  const slowAt = slow.length === 0 ? 'none' : `arrived ${(Math.min(...slow) / 1000).toFixed(1)}–${(Math.max(...slow) / 1000).toFixed(1)} s into the phase`;
+  const slowAt = slow.length === 0 ? 'none' : `arrived ${(slow.reduce((a, b) => Math.min(a, b)) / 1000).toFixed(1)}–${(slow.reduce((a, b) => Math.max(a, b)) / 1000).toFixed(1)} s into the phase`;
   add('(c) latency', 'session start (replay of the case)', `${startSeconds.toFixed(1)} s`, '', '');
   add('(c) latency', 'alerts ≥ 200 ms', format(slow.length), '', slowAt);
 }
