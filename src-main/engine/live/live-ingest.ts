@@ -23,11 +23,6 @@ export interface LiveIngestOptions {
   flushMs?: number;
   /** Most messages per transaction; this many waiting triggers a store at once. Default 1,000. */
   batchSize?: number;
-  /**
-   * About how long a batch may take to store and score (ms): the alerts of a batch wait for all of it, so a
-   * backlog is taken in batches sized by the recent cost of a message, down to 250. Default: no limit.
-   */
-  batchMs?: number;
   /** Called after each committed batch with its events, their ids and arrival times, and its source id (the detection side scores them). */
   onEvents?: (events: LiveStoredEvent[], sourceId: number) => void;
   /** Called when a batch cannot be stored (it is kept and tried again) or `onEvents` throws. */
@@ -66,8 +61,6 @@ interface Ingested {
 
 /** Losses are written to the audit trail at most this often per source (and always at the end). */
 const dropAuditIntervalMs = 1000;
-/** Fewest messages a batch sized by time takes (a commit has a cost of its own). */
-const minimumTimedBatch = 250;
 /** Longest a store round runs before it lets the listeners read again. */
 const roundBudgetMs = 50;
 
@@ -82,8 +75,6 @@ export class LiveIngest {
   private readonly year: number;
   private readonly assumptions: string[];
   private readonly storeAndHandOver: (source: Ingested, items: LiveItem[]) => void;
-  /** Recent time to store and hand over one item (ms), averaged over batches. */
-  private itemCostMs = 0;
 
   constructor(
     private readonly db: CaseDatabase,
@@ -109,8 +100,9 @@ export class LiveIngest {
   /** Start storing a source's messages under a new source row; returns its id. The ingest owns the source: `stop` closes it. */
   add(input: LiveInput): number {
     const writer = new LiveSourceWriter(this.db, input.name, { timeZone: this.timeZone, year: this.year, assumptions: this.assumptions, enrich: this.enrich });
+    const batchSize = this.batchSize();
     const unsubscribe = input.queue.onItems((depth) => {
-      if (depth >= this.batchSize()) this.schedule();
+      if (depth >= batchSize) this.schedule();
     });
     this.sources.push({ input, writer, retry: [], droppedAudited: 0, kernelDropsAudited: 0, droppedAuditedAt: 0, unsubscribe });
     recordAudit(this.db, this.actor(), 'live.start', { sourceId: writer.sourceId, name: input.name });
@@ -196,9 +188,7 @@ export class LiveIngest {
     try {
       // One transaction for the batch and what the detection side writes about it (scores, incidents):
       // a commit per batch instead of three.
-      const started = performance.now();
       this.storeAndHandOver(source, items);
-      this.learnCost(items.length, performance.now() - started);
       source.retry = [];
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
@@ -243,25 +233,11 @@ export class LiveIngest {
     });
   }
 
-  /** Messages to take for the next batch: the most allowed, or fewer when a batch of them would take longer than `batchMs`. */
   private batchSize(): number {
-    return timedBatchSize(this.options.batchSize ?? 1000, this.options.batchMs, this.itemCostMs);
-  }
-
-  private learnCost(items: number, elapsedMs: number): void {
-    // Small batches carry the commit's fixed cost over few items: they would make the estimate too high.
-    if (items < minimumTimedBatch / 2) return;
-    const cost = elapsedMs / items;
-    this.itemCostMs = this.itemCostMs === 0 ? cost : 0.7 * this.itemCostMs + 0.3 * cost;
+    return this.options.batchSize ?? 1000;
   }
 
   private actor(): string {
     return this.options.actor ?? 'system';
   }
-}
-
-/** The messages of a batch: `most`, or as many as take about `batchMs` at `itemCostMs` each (at least 250); `most` while the cost is unknown (0). */
-export function timedBatchSize(most: number, batchMs: number | undefined, itemCostMs: number): number {
-  if (batchMs === undefined || itemCostMs <= 0) return most;
-  return Math.min(most, Math.max(minimumTimedBatch, Math.floor(batchMs / itemCostMs)));
 }

@@ -97,9 +97,6 @@ export class LivePipeline {
       flushMs: options.flushMs ?? 20,
       // A backlog is stored in large transactions: a commit costs about as much as a thousand rows.
       batchSize: 4000,
-      // But the alerts of a batch wait for all of it: after a stall (a checkpoint, a busy core) the backlog
-      // went in batches of 4,000 taking 600 ms, and every alert in one waited that long.
-      batchMs: 100,
       onEvents: (events, sourceId) => this.handleStored(events, sourceId),
       onError: (error) => options.onError(`cannot store live messages: ${error.message}`),
     });

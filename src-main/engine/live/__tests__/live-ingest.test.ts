@@ -9,7 +9,7 @@ import { rawLine } from '../../store/raw-lines.js';
 import { listRejects } from '../../store/rejects.js';
 import { listSources } from '../../store/sources.js';
 import { FileTail } from '../file-tail.js';
-import { LiveIngest, timedBatchSize } from '../live-ingest.js';
+import { LiveIngest } from '../live-ingest.js';
 import { startSyslogListener } from '../syslog-server.js';
 import { connectTcp, sendDatagrams, waitFor, writeAndEnd } from './wait.js';
 
@@ -117,19 +117,5 @@ describe('LiveIngest', () => {
       { user: 'dave', ip: '192.0.2.45', line: 2 },
     ]);
     expect(listSources(db)[0]).toMatchObject({ kind: 'live', name: `file://${path}` });
-  });
-});
-
-describe('timedBatchSize', () => {
-  it('takes as many messages as fit the time a batch may take, between 250 and the most allowed', () => {
-    expect(timedBatchSize(4000, 100, 0.05)).toBe(2000);
-    expect(timedBatchSize(4000, 100, 0.01)).toBe(4000);
-    expect(timedBatchSize(4000, 100, 1)).toBe(250);
-    expect(timedBatchSize(100, 100, 1)).toBe(100);
-  });
-
-  it('takes the most allowed without a time limit or before a cost is known', () => {
-    expect(timedBatchSize(4000, undefined, 0.5)).toBe(4000);
-    expect(timedBatchSize(4000, 100, 0)).toBe(4000);
   });
 });
