@@ -12,7 +12,6 @@ import { createRunScoring, detectionLogin, judgeLogin, replayLogin, verdictRow, 
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
 import { joiningTransaction } from '../store/joining-transaction.js';
-import { prepareLiveScoreWriter, type LiveScoreWriter } from '../store/live-sources.js';
 import { latestCompleteRunId } from '../store/queries/model-runs.js';
 import { latestModelRun, maxScoredEventId, prepareScoreInsert } from '../store/scores.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
@@ -57,12 +56,10 @@ export class LiveScoring {
   private waiting: { events: LiveStoredEvent[]; sourceId: number }[] = [];
   private readonly waitingIds = new Set<number>();
   private readonly insertScore;
-  private scoreWriter: LiveScoreWriter;
   private closed = false;
 
   constructor(private readonly options: LiveScoringOptions) {
     this.insertScore = prepareScoreInsert(options.db);
-    this.scoreWriter = prepareLiveScoreWriter(options.db);
   }
 
   /** The run in use, or null with the reason. */
@@ -99,21 +96,13 @@ export class LiveScoring {
 
   private scoreNow(state: RunScoring, events: LiveStoredEvent[], sourceId: number): void {
     // Joins the live ingest's transaction, which stored these events.
-    const scored = joiningTransaction(this.options.db, () => {
-      try {
-        const batch = events.map((event): ScoredLiveEvent => {
-          const verdict = judgeLogin(state, detectionLogin(event));
-          this.scoreWriter.add(verdictRow(state.run.id, event.id, verdict));
-          return { event, sourceId, runId: state.run.id, verdict, backfill: false };
-        });
-        this.scoreWriter.flush();
-        return batch;
-      } catch (error) {
-        // Rows of the failed batch may wait in the writer: start a clean one.
-        this.scoreWriter = prepareLiveScoreWriter(this.options.db);
-        throw error;
-      }
-    })();
+    const scored = joiningTransaction(this.options.db, () =>
+      events.map((event): ScoredLiveEvent => {
+        const verdict = judgeLogin(state, detectionLogin(event));
+        this.insertScore(verdictRow(state.run.id, event.id, verdict));
+        return { event, sourceId, runId: state.run.id, verdict, backfill: false };
+      }),
+    )();
     this.options.onScored(scored);
   }
 

@@ -8,7 +8,7 @@ import type { Enrichment } from '../enrich/enricher.js';
 import { createParser } from '../ingest/formats/index.js';
 import type { ParseOutcome, Parser } from '../ingest/parser.js';
 import type { CaseDatabase } from '../store/database.js';
-import { eventRowColumns, prepareEventRowBulkInsert } from '../store/events.js';
+import { eventRowColumns, prepareEventRowInsert } from '../store/events.js';
 import { joiningTransaction } from '../store/joining-transaction.js';
 import { createLiveSource, prepareLastInsertId } from '../store/live-sources.js';
 import { prepareRawBlockInsert } from '../store/raw-lines.js';
@@ -45,8 +45,6 @@ export class LiveSourceWriter {
   readonly totals: LiveWriterTotals = { lines: 0, events: 0, rejected: 0, ignored: 0 };
   private readonly parser: Parser;
   private readonly dictionaries: LiveDictionaries;
-  /** Event rows go in several per statement; a failed batch leaves rows in it, so it is made anew then. */
-  private insertEvents: ReturnType<typeof prepareEventRowBulkInsert>;
   private readonly store: (items: readonly LiveItem[]) => LiveStoredEvent[];
 
   constructor(
@@ -57,7 +55,7 @@ export class LiveSourceWriter {
     this.sourceId = createLiveSource(db, { name, format: 'syslog', timeZone: options.timeZone, year: options.year, assumptions: options.assumptions });
     this.parser = createParser('syslog', { timeZone: options.timeZone, year: options.year, mapping: {} });
     this.dictionaries = createLiveDictionaries(db);
-    this.insertEvents = prepareEventRowBulkInsert(db);
+    const insertEvent = prepareEventRowInsert(db);
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
     const insertRawBlock = prepareRawBlockInsert(db);
@@ -88,12 +86,11 @@ export class LiveSourceWriter {
           for (const event of outcome.events) {
             const enrichment = this.options.enrich(event);
             fillEventRow(row, event, enrichment, this.dictionaries, this.sourceId, line);
-            this.insertEvents.add(row);
+            insertEvent(row);
             stored.push({ ...event, ...enrichment, sourceId: this.sourceId, line, record: line, id: 0, raw: item.text, receivedAt: item.receivedAt });
           }
         }
       }
-      this.insertEvents.flush();
       if (stored.length > 0) {
         // The rows went in in order under the batch's write lock: their ids are consecutive.
         const first = lastInsertId() - stored.length + 1;
@@ -130,7 +127,6 @@ export class LiveSourceWriter {
   /** The transaction that held the last `write` was undone: forget the client and place ids it may have added. */
   rolledBack(): void {
     this.dictionaries.forget();
-    this.insertEvents = prepareEventRowBulkInsert(this.db);
   }
 
   /** Mark the source finished, with what the parser assumed. */
