@@ -1,7 +1,8 @@
 /**
  * Live alerts into the case's incidents, the same table the batch grouping fills after training: an alert
- * joins the open incident (new or acknowledged) of the same user, or else of the same address, whose
- * latest alert is at most the window earlier; otherwise it opens a new incident. The incident's summary
+ * joins the open incident (new or acknowledged) of the same user, or else of the same address, with an
+ * alert at most the window earlier (or later, for an incident of this session: sources need not arrive
+ * in time order); otherwise it opens a new incident. The incident's summary
  * is kept up to date (`IncidentTally`); its status and notes are never touched. A later batch grouping
  * (a changed threshold, a new run) replaces these incidents as a whole and carries their triage over,
  * so nothing is counted twice.
@@ -9,7 +10,7 @@
 import { riskLevels, type RiskLevel } from '../../../src-shared/detect/ensemble.js';
 import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';
 import type { CaseDatabase } from '../store/database.js';
-import { addIncidentEvents, insertIncident, latestOpenIncidentAlert, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
+import { addIncidentEvents, insertIncident, latestOpenIncidentAlertOfUser, openIncidentAddressAlerts, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
 import { incidentAlertPoints } from '../store/queries/incidents.js';
 import { IncidentTally } from './incident-tally.js';
 
@@ -28,6 +29,12 @@ interface Placed {
   time: number;
 }
 
+/** One address's alerts in incidents: times in order, with their incidents. */
+interface AddressAlerts {
+  times: number[];
+  incidents: number[];
+}
+
 /** Incidents kept in memory at most (the least recently touched are read again from the case when needed). */
 const tallyLimit = 2000;
 
@@ -37,7 +44,21 @@ export class LiveIncidents {
   private readonly byIp = new Map<string, Placed>();
   private readonly tallies = new Map<number, IncidentTally>();
 
+  /** Alerts by address in the run's incidents when they were grouped (`earlier.runId`); this session's own are in `byIp`. */
+  private earlier: { runId: number; byIp: Map<string, AddressAlerts> } | null = null;
+
   constructor(private readonly db: CaseDatabase) {}
+
+  /**
+   * The run's incidents were grouped (at the session's start, for a new run, for a changed threshold):
+   * forget what this session placed and read the incidents' alerts by address from the case, once.
+   */
+  regrouped(runId: number): void {
+    this.byUser.clear();
+    this.byIp.clear();
+    this.tallies.clear();
+    this.earlier = { runId, byIp: addressAlerts(openIncidentAddressAlerts(this.db, runId)) };
+  }
 
   /** Record a batch of alerts (their scores stored for `runId`) in one transaction; returns each alert's placement by event id. */
   record(runId: number, alerts: readonly AlertPoint[], windowMinutes: number): Map<number, IncidentPlacement> {
@@ -57,8 +78,8 @@ export class LiveIncidents {
         }
         placedIn.set(alert.eventId, incidentId);
         const placed = { id: incidentId, time: alert.time };
-        this.byUser.set(alert.user, placed);
-        if (alert.ip !== null) this.byIp.set(alert.ip, placed);
+        remember(this.byUser, alert.user, placed);
+        if (alert.ip !== null) remember(this.byIp, alert.ip, placed);
       }
       const levels = new Map<number, { level: RiskLevel; rose: boolean }>();
       for (const [id, entry] of touched) {
@@ -76,17 +97,23 @@ export class LiveIncidents {
 
   /** The open incident this alert joins, or null. */
   private find(runId: number, alert: AlertPoint, windowMs: number): number | null {
+    const isOpen = (id: number): boolean => openIncidentRun(this.db, id) === runId;
     const recent = (placed: Placed | undefined): number | null => {
-      if (!placed || alert.time < placed.time || alert.time - placed.time > windowMs) return null;
+      // Either side of it: alerts of several sources need not arrive in time order.
+      if (!placed || Math.abs(alert.time - placed.time) > windowMs) return null;
       // Still there and open (a batch grouping replaces incidents; an analyst may have resolved it).
-      return openIncidentRun(this.db, placed.id) === runId ? placed.id : null;
+      return isOpen(placed.id) ? placed.id : null;
     };
     const ofUser = recent(this.byUser.get(alert.user));
     if (ofUser !== null) return ofUser;
-    const stored = latestOpenIncidentAlert(this.db, runId, alert.user, alert.ip, alert.time - windowMs, alert.time);
-    if (stored?.by === 'user') return stored.incidentId;
-    const ofIp = alert.ip === null ? null : recent(this.byIp.get(alert.ip));
-    return ofIp ?? stored?.incidentId ?? null;
+    const stored = latestOpenIncidentAlertOfUser(this.db, runId, alert.user, alert.time - windowMs, alert.time);
+    if (stored) return stored.incidentId;
+    if (alert.ip === null) return null;
+    const ofIp = recent(this.byIp.get(alert.ip));
+    if (ofIp !== null) return ofIp;
+    if (this.earlier?.runId !== runId) this.earlier = { runId, byIp: addressAlerts(openIncidentAddressAlerts(this.db, runId)) };
+    const earlier = this.earlier.byIp.get(alert.ip);
+    return earlier ? latestOpen(earlier, alert.time - windowMs, alert.time, isOpen) : null;
   }
 
   /** A new incident holding the alert (its tally starts empty: the alert is counted as it is placed). */
@@ -120,4 +147,47 @@ export class LiveIncidents {
       this.tallies.delete(id);
     }
   }
+}
+
+/** Keep the newest placement of a user or address (an older alert arriving late does not hide it). */
+function remember(placements: Map<string, Placed>, key: string, placed: Placed): void {
+  const known = placements.get(key);
+  if (!known || known.id !== placed.id || placed.time >= known.time) placements.set(key, placed);
+}
+
+/** Rows `[ip, time, incidentId]` ordered by address and time, grouped by address. */
+function addressAlerts(rows: readonly [string, number, number][]): Map<string, AddressAlerts> {
+  const byIp = new Map<string, AddressAlerts>();
+  let current: AddressAlerts | undefined;
+  let currentIp: string | null = null;
+  for (const [ip, time, incidentId] of rows) {
+    if (ip !== currentIp) {
+      currentIp = ip;
+      current = { times: [], incidents: [] };
+      byIp.set(ip, current);
+    }
+    (current as AddressAlerts).times.push(time);
+    (current as AddressAlerts).incidents.push(incidentId);
+  }
+  return byIp;
+}
+
+/** The incident of the newest alert with its time in [since, until] whose incident is open, or null. */
+export function latestOpen(alerts: AddressAlerts, since: number, until: number, isOpen: (incidentId: number) => boolean): number | null {
+  // The first alert after `until`, by binary search; then back in time.
+  let low = 0;
+  let high = alerts.times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (alerts.times[middle] <= until) low = middle + 1;
+    else high = middle;
+  }
+  const checked = new Set<number>();
+  for (let index = low - 1; index >= 0 && alerts.times[index] >= since; index--) {
+    const id = alerts.incidents[index];
+    if (checked.has(id)) continue;
+    if (isOpen(id)) return id;
+    checked.add(id);
+  }
+  return null;
 }

@@ -193,6 +193,7 @@ export class LiveIngest {
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
       source.retry = items;
+      source.writer.rolledBack();
       this.options.onError?.(error as Error);
       return false;
     }

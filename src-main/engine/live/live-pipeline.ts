@@ -86,7 +86,7 @@ export class LivePipeline {
       actor: options.actor,
       onScored: (scored) => this.handleScored(scored),
       onError: options.onError,
-      onRunReady: (runId) => ensureIncidents(this.db, runId, this.settings.challengeThreshold),
+      onRunReady: (runId) => this.groupIncidents(runId),
       isNotable: (score) => reachesThreshold(score, this.settings.challengeThreshold),
     });
     this.ingest = new LiveIngest(this.db, {
@@ -151,7 +151,7 @@ export class LivePipeline {
       void old.close();
     }
     const runId = this.scoring.status().runId;
-    if (runId !== null && previous.challengeThreshold !== this.settings.challengeThreshold) ensureIncidents(this.db, runId, this.settings.challengeThreshold);
+    if (runId !== null && previous.challengeThreshold !== this.settings.challengeThreshold) this.groupIncidents(runId);
   }
 
   /** Look for a newer trained run now (also done every few seconds). */
@@ -168,6 +168,12 @@ export class LivePipeline {
     await this.scoring.close();
     await this.dispatcher.close();
     this.db.close();
+  }
+
+  /** Group the run's alerts into incidents unless done at this threshold; live alerts then join those. */
+  private groupIncidents(runId: number): void {
+    ensureIncidents(this.db, runId, this.settings.challengeThreshold);
+    this.incidents.regrouped(runId);
   }
 
   private listenerStatus(id: number): LiveListenerStatus {

@@ -8,12 +8,13 @@ import type { Enrichment } from '../enrich/enricher.js';
 import { createParser } from '../ingest/formats/index.js';
 import type { ParseOutcome, Parser } from '../ingest/parser.js';
 import type { CaseDatabase } from '../store/database.js';
-import { prepareEventInsert } from '../store/events.js';
+import { eventRowColumns, prepareEventRowInsert } from '../store/events.js';
 import { joiningTransaction } from '../store/joining-transaction.js';
 import { createLiveSource, prepareLastInsertId } from '../store/live-sources.js';
 import { prepareRawBlockInsert } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { finishSource, recordSourceProgress } from '../store/sources.js';
+import { createLiveDictionaries, type LiveDictionaries } from './live-dictionaries.js';
 import type { LiveItem } from './live-message.js';
 
 /** A stored event with the time its message arrived (UTC ms, the listener's clock): alert latency starts there. */
@@ -43,6 +44,7 @@ export class LiveSourceWriter {
   readonly sourceId: number;
   readonly totals: LiveWriterTotals = { lines: 0, events: 0, rejected: 0, ignored: 0 };
   private readonly parser: Parser;
+  private readonly dictionaries: LiveDictionaries;
   private readonly store: (items: readonly LiveItem[]) => LiveStoredEvent[];
 
   constructor(
@@ -52,10 +54,12 @@ export class LiveSourceWriter {
   ) {
     this.sourceId = createLiveSource(db, { name, format: 'syslog', timeZone: options.timeZone, year: options.year, assumptions: options.assumptions });
     this.parser = createParser('syslog', { timeZone: options.timeZone, year: options.year, mapping: {} });
-    const insertEvent = prepareEventInsert(db);
+    this.dictionaries = createLiveDictionaries(db);
+    const insertEvent = prepareEventRowInsert(db);
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
     const insertRawBlock = prepareRawBlockInsert(db);
+    const row: unknown[] = new Array<unknown>(eventRowColumns.length);
     // Joins the batch's transaction (the live ingest stores and scores a batch in one).
     this.store = joiningTransaction(db, (items: readonly LiveItem[]) => {
       // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
@@ -63,31 +67,38 @@ export class LiveSourceWriter {
       const firstLine = totals.lines + 1;
       const stored: LiveStoredEvent[] = [];
       const raw: string[] = [];
+      // Rejects are stored after the events, so the last row inserted is the batch's last event (ids below).
+      const rejects: { line: number; reason: string; raw: string }[] = [];
       for (const item of items) {
         const line = ++totals.lines;
         if (item.kind === 'reject') {
           raw.push(item.raw);
-          insertReject(this.sourceId, line, item.reason, item.raw);
-          totals.rejected++;
+          rejects.push({ line, reason: item.reason, raw: item.raw });
           continue;
         }
         raw.push(item.text);
         const outcome = this.parse(item.text, line);
         if (outcome.kind === 'reject') {
-          insertReject(this.sourceId, line, outcome.reason, item.text);
-          totals.rejected++;
+          rejects.push({ line, reason: outcome.reason, raw: item.text });
         } else if (outcome.kind === 'ignored') {
           totals.ignored++;
         } else {
           for (const event of outcome.events) {
             const enrichment = this.options.enrich(event);
-            const provenance = { sourceId: this.sourceId, line, record: line };
-            insertEvent(event, enrichment, provenance);
-            stored.push({ ...event, ...enrichment, ...provenance, id: lastInsertId(), raw: item.text, receivedAt: item.receivedAt });
-            totals.events++;
+            fillEventRow(row, event, enrichment, this.dictionaries, this.sourceId, line);
+            insertEvent(row);
+            stored.push({ ...event, ...enrichment, sourceId: this.sourceId, line, record: line, id: 0, raw: item.text, receivedAt: item.receivedAt });
           }
         }
       }
+      if (stored.length > 0) {
+        // The rows went in in order under the batch's write lock: their ids are consecutive.
+        const first = lastInsertId() - stored.length + 1;
+        for (let index = 0; index < stored.length; index++) stored[index].id = first + index;
+      }
+      for (const reject of rejects) insertReject(this.sourceId, reject.line, reject.reason, reject.raw);
+      totals.events += stored.length;
+      totals.rejected += rejects.length;
       insertRawBlock(this.sourceId, firstLine, raw);
       recordSourceProgress(db, this.sourceId, {
         resumeLine: totals.lines,
@@ -104,7 +115,18 @@ export class LiveSourceWriter {
 
   /** Store a batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */
   write(items: readonly LiveItem[]): LiveStoredEvent[] {
-    return items.length === 0 ? [] : this.store(items);
+    if (items.length === 0) return [];
+    try {
+      return this.store(items);
+    } catch (error) {
+      this.rolledBack();
+      throw error;
+    }
+  }
+
+  /** The transaction that held the last `write` was undone: forget the client and place ids it may have added. */
+  rolledBack(): void {
+    this.dictionaries.forget();
   }
 
   /** Mark the source finished, with what the parser assumed. */
@@ -119,4 +141,24 @@ export class LiveSourceWriter {
       return { kind: 'reject', reason: (error as Error).message || 'unparseable message' };
     }
   }
+}
+
+/** One event as an `event_rows` row, in `eventRowColumns` order (client and place as dictionary ids). */
+function fillEventRow(row: unknown[], event: LoginEventInput, enrichment: Enrichment, dictionaries: LiveDictionaries, sourceId: number, line: number): void {
+  row[0] = event.time;
+  row[1] = event.user;
+  row[2] = event.outcome === 'success' ? 1 : 0;
+  row[3] = event.ip;
+  row[4] = enrichment.network;
+  row[5] = dictionaries.placeId(event);
+  row[6] = event.asn;
+  row[7] = dictionaries.clientId({ userAgent: event.userAgent, browser: enrichment.browser, os: enrichment.os, deviceType: enrichment.deviceType });
+  row[8] = event.authMethod;
+  row[9] = event.service;
+  row[10] = event.host;
+  row[11] = event.roundTripMs;
+  row[12] = sourceId;
+  row[13] = line;
+  row[14] = line;
+  row[15] = event.label;
 }

@@ -111,10 +111,10 @@ export interface OpenIncidentAlert {
 }
 
 /**
- * The newest alert of one of the run's open incidents from this user, or else from this address, with its
- * time in [since, until]; null when there is none. Resolved and false-positive incidents take no new alerts.
+ * The newest alert of one of the run's open incidents from this user, with its time in [since, until];
+ * null when there is none. Resolved and false-positive incidents take no new alerts.
  */
-export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: string, ip: string | null, since: number, until: number): OpenIncidentAlert | null {
+export function latestOpenIncidentAlertOfUser(db: CaseDatabase, runId: number, user: string, since: number, until: number): Omit<OpenIncidentAlert, 'by'> | null {
   // The user's events over time (events_user_ts), then their incidents (incident_events_event).
   const byUser = prepared(db, 
       `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
@@ -123,16 +123,23 @@ export function latestOpenIncidentAlert(db: CaseDatabase, runId: number, user: s
        ORDER BY events.ts DESC LIMIT 1`,
     )
     .get(user, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
-  if (byUser) return { ...byUser, by: 'user' };
-  if (ip === null) return null;
-  const byIp = prepared(db, 
-      `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
-       FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
-       WHERE events.ip = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
-       ORDER BY events.ts DESC LIMIT 1`,
+  return byUser ?? null;
+}
+
+/**
+ * Every alert with an address in the run's open incidents, ordered by address and time: `[ip, time,
+ * incidentId]` rows. Events have no index by address and time, so the live path reads these once instead
+ * of searching a busy address's events (tens of thousands for an office NAT) for each alert.
+ */
+export function openIncidentAddressAlerts(db: CaseDatabase, runId: number): [string, number, number][] {
+  return prepared(db, 
+      `SELECT events.ip, events.ts, incidents.id
+       FROM incidents CROSS JOIN incident_events ON incident_events.incident_id = incidents.id CROSS JOIN events ON events.id = incident_events.event_id
+       WHERE incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged') AND events.ip IS NOT NULL
+       ORDER BY events.ip, events.ts`,
     )
-    .get(ip, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
-  return byIp ? { ...byIp, by: 'ip' } : null;
+    .raw()
+    .all(runId) as [string, number, number][];
 }
 
 /** Store a new incident of a run with its first alerts; returns its id. */
