@@ -25,6 +25,7 @@ import { LiveScoring, type ScoredLiveEvent } from './live-scoring.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
 import type { LiveAlert, LiveListenerConfig, LiveListenerStatus, LiveSessionStatus } from './live-types.js';
 import { RateCounter } from './rate-counter.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 /** What a pipeline needs. */
 export interface LivePipelineOptions {
@@ -72,6 +73,7 @@ export class LivePipeline {
   private dispatcher: AlertDispatcher;
   private alerts = 0;
   private readonly runTimer: NodeJS.Timeout;
+  private checkpointer: WalCheckpointer | null = null;
   private stopped = false;
 
   private constructor(private readonly options: LivePipelineOptions) {
@@ -110,6 +112,11 @@ export class LivePipeline {
   static async start(options: LivePipelineOptions): Promise<LivePipeline> {
     const pipeline = new LivePipeline(options);
     void pipeline.scoring.refresh().catch((error: unknown) => options.onError(`cannot load the trained run: ${(error as Error).message}`));
+    // Without the checkpoint thread the live connection checkpoints everything itself, as it always does once its WAL is large.
+    pipeline.checkpointer = await WalCheckpointer.start(options.casePath, options.onError).catch((error: unknown) => {
+      options.onError(`cannot start the checkpoint thread: ${(error as Error).message}`);
+      return null;
+    });
     return pipeline;
   }
 
@@ -167,6 +174,7 @@ export class LivePipeline {
     await this.ingest.stop();
     await this.scoring.close();
     await this.dispatcher.close();
+    await this.checkpointer?.stop();
     this.db.close();
   }
 
@@ -268,7 +276,9 @@ export function alertMessage(alert: LiveAlert): AlertMessage {
  * A live stream inserts into the user, address and time indexes at random places, a small transaction
  * every few milliseconds: with the default 16 MB cache and a checkpoint every 1,000 pages, each commit
  * re-read and re-wrote the same index pages. A larger cache keeps the hot index pages, and checkpoints
- * every 16,384 pages (64 MB of WAL) copy a page rewritten by many commits once.
+ * every 16,384 pages (64 MB of WAL) copy a page rewritten by many commits once. The checkpoint thread
+ * (WalCheckpointer) has copied most of them by then, so that checkpoint no longer holds a batch (and
+ * its alerts) for half a second.
  */
 function tuneForLiveWrites(db: CaseDatabase): void {
   db.pragma('cache_size = -262144');

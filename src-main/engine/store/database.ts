@@ -14,6 +14,8 @@ export type CaseDatabase = Database.Database;
 export interface OpenCaseOptions {
   readonly?: boolean;
   scratch?: boolean;
+  /** A second connection to a case another one has opened (the checkpoint thread): no schema work, which would take the write lock. */
+  prepared?: boolean;
 }
 
 /** Open (creating if needed) a case file, in WAL mode, migrated to the newest schema. */
@@ -22,7 +24,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDatab
   // worker threads inherit it with the environment.
   const nativeBinding = process.env.VIGIL_SQLITE_BINDING || undefined;
   const db = new Database(path, { readonly: options.readonly ?? false, nativeBinding });
-  if (!options.readonly) {
+  if (!options.readonly && !options.prepared) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
