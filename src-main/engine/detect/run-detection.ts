@@ -77,8 +77,7 @@ export async function runDetection(db: CaseDatabase, options: DetectionOptions):
         forestScoring = forestScoresInWorker(forest, pass.features);
         // Awaited after the autoencoder; should that fail first, this failure is not left unhandled.
         forestScoring.catch(() => undefined);
-      }
-      else forestScores = anomalyScores(forest, pass.features);
+      } else forestScores = anomalyScores(forest, pass.features);
     }
     seconds.forest = (performance.now() - started) / 1000;
 
