@@ -4,16 +4,14 @@
  * is later undone would point at rows that do not exist, so the writer forgets everything (`forget`)
  * when a batch fails; the next batch asks the case again.
  */
-import { prepareEventDictionaries, type ClientFacts, type PlaceFacts } from '../store/event-dictionaries.js';
+import { prepareEventDictionaries, type EventDictionaryIds } from '../store/event-dictionaries.js';
 import type { CaseDatabase } from '../store/database.js';
 
 /** Entries kept at most per dictionary; past that the memory starts again empty. */
 const dictionaryLimit = 100_000;
 
 /** Cached `clients` / `places` ids for one connection's writes. */
-export interface LiveDictionaries {
-  clientId(facts: ClientFacts): number | null;
-  placeId(facts: PlaceFacts): number | null;
+export interface LiveDictionaries extends EventDictionaryIds {
   /** Drop every remembered id (after a failed transaction). */
   forget(): void;
 }

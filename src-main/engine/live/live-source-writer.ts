@@ -8,7 +8,7 @@ import type { Enrichment } from '../enrich/enricher.js';
 import { createParser } from '../ingest/formats/index.js';
 import type { ParseOutcome, Parser } from '../ingest/parser.js';
 import type { CaseDatabase } from '../store/database.js';
-import { eventRowColumns, prepareEventRowInsert } from '../store/events.js';
+import { prepareEventInsert } from '../store/events.js';
 import { joiningTransaction } from '../store/joining-transaction.js';
 import { createLiveSource, prepareLastInsertId } from '../store/live-sources.js';
 import { prepareRawBlockInsert } from '../store/raw-lines.js';
@@ -55,11 +55,10 @@ export class LiveSourceWriter {
     this.sourceId = createLiveSource(db, { name, format: 'syslog', timeZone: options.timeZone, year: options.year, assumptions: options.assumptions });
     this.parser = createParser('syslog', { timeZone: options.timeZone, year: options.year, mapping: {} });
     this.dictionaries = createLiveDictionaries(db);
-    const insertEvent = prepareEventRowInsert(db);
+    const insertEvent = prepareEventInsert(db, this.dictionaries);
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
     const insertRawBlock = prepareRawBlockInsert(db);
-    const row: unknown[] = new Array<unknown>(eventRowColumns.length);
     // Joins the batch's transaction (the live ingest stores and scores a batch in one).
     this.store = joiningTransaction(db, (items: readonly LiveItem[]) => {
       // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
@@ -85,9 +84,9 @@ export class LiveSourceWriter {
         } else {
           for (const event of outcome.events) {
             const enrichment = this.options.enrich(event);
-            fillEventRow(row, event, enrichment, this.dictionaries, this.sourceId, line);
-            insertEvent(row);
-            stored.push({ ...event, ...enrichment, sourceId: this.sourceId, line, record: line, id: 0, raw: item.text, receivedAt: item.receivedAt });
+            const provenance = { sourceId: this.sourceId, line, record: line };
+            insertEvent(event, enrichment, provenance);
+            stored.push({ ...event, ...enrichment, ...provenance, id: 0, raw: item.text, receivedAt: item.receivedAt });
           }
         }
       }
@@ -143,22 +142,3 @@ export class LiveSourceWriter {
   }
 }
 
-/** One event as an `event_rows` row, in `eventRowColumns` order (client and place as dictionary ids). */
-function fillEventRow(row: unknown[], event: LoginEventInput, enrichment: Enrichment, dictionaries: LiveDictionaries, sourceId: number, line: number): void {
-  row[0] = event.time;
-  row[1] = event.user;
-  row[2] = event.outcome === 'success' ? 1 : 0;
-  row[3] = event.ip;
-  row[4] = enrichment.network;
-  row[5] = dictionaries.placeId(event);
-  row[6] = event.asn;
-  row[7] = dictionaries.clientId({ userAgent: event.userAgent, browser: enrichment.browser, os: enrichment.os, deviceType: enrichment.deviceType });
-  row[8] = event.authMethod;
-  row[9] = event.service;
-  row[10] = event.host;
-  row[11] = event.roundTripMs;
-  row[12] = sourceId;
-  row[13] = line;
-  row[14] = line;
-  row[15] = event.label;
-}

@@ -17,12 +17,18 @@ export interface PlaceFacts {
   longitude: number | null;
 }
 
+/** Ids of the `clients` / `places` rows of an event's client and place (null when every fact is null). */
+export interface EventDictionaryIds {
+  clientId: (facts: ClientFacts) => number | null;
+  placeId: (facts: PlaceFacts) => number | null;
+}
+
 /**
  * Find or add the `clients` / `places` row of an event's client and place (schema 0007). Null when
  * every fact is null. Each call looks in the table, so the answer is right inside any transaction,
  * also after a rollback; writers that see the same facts again keep the ids they were given.
  */
-export function prepareEventDictionaries(db: CaseDatabase): { clientId: (facts: ClientFacts) => number | null; placeId: (facts: PlaceFacts) => number | null } {
+export function prepareEventDictionaries(db: CaseDatabase): EventDictionaryIds {
   const findClient = db
     .prepare(`SELECT id FROM clients WHERE user_agent IS ? AND browser IS ? AND os IS ? AND device_type IS ? LIMIT 1`)
     .pluck();

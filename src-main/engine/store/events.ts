@@ -1,7 +1,7 @@
 import type { LoginEventInput } from '../../../src-shared/event.js';
 import { prepareBulkInsert } from './bulk-insert.js';
 import type { CaseDatabase } from './database.js';
-import { prepareEventDictionaries } from './event-dictionaries.js';
+import { prepareEventDictionaries, type EventDictionaryIds } from './event-dictionaries.js';
 import { eventIndexNames, eventIndexSql } from './migrations/0007-compact-events.js';
 
 /** Where an event came from: its source, line and record (the raw line is in raw_blocks). */
@@ -21,10 +21,13 @@ export interface StoredEnrichment {
 
 /**
  * A prepared insert for single events (live intake, the risk API): the client and place are found
- * or added in their tables, then the row is stored in event_rows; `last_insert_rowid()` is the event's id.
+ * or added in their tables (through `dictionaries`, which may remember ids: see live-dictionaries.ts),
+ * then the row is stored in event_rows; `last_insert_rowid()` is the event's id.
  */
-export function prepareEventInsert(db: CaseDatabase): (event: LoginEventInput, enrichment: StoredEnrichment, provenance: Provenance) => void {
-  const dictionaries = prepareEventDictionaries(db);
+export function prepareEventInsert(
+  db: CaseDatabase,
+  dictionaries: EventDictionaryIds = prepareEventDictionaries(db),
+): (event: LoginEventInput, enrichment: StoredEnrichment, provenance: Provenance) => void {
   const insertRow = prepareEventRowInsert(db);
   const values: unknown[] = new Array(eventRowColumns.length);
   return (event, enrichment, provenance) => {
