@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src-main/**/__tests__/*.test.ts', 'src-shared/**/__tests__/*.test.ts', 'src-renderer/**/__tests__/*.test.{ts,tsx}'],
+    include: ['bench/__tests__/*.test.ts', 'src-main/**/__tests__/*.test.ts', 'src-shared/**/__tests__/*.test.ts', 'src-renderer/**/__tests__/*.test.{ts,tsx}'],
     testTimeout: 60_000,
     pool: 'forks',
   },

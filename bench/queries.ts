@@ -10,12 +10,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import type { EventFilter } from '../src-shared/api.js';
 import { createService } from '../src-main/engine/service.js';
 import { openCase } from '../src-main/engine/store/database.js';
 import { queryEvents } from '../src-main/engine/store/queries/events.js';
+import { attribute, recordStalls, summarise, type Stall } from './stalls.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '5000000' }, runs: { type: 'string', default: '7' }, reuse: { type: 'boolean', default: false } } });
 const rows = Number(values.rows);
@@ -31,44 +31,29 @@ if (!existsSync(csv)) {
   execFileSync(process.execPath, [join(root, 'bin', 'vigil.js'), 'generate', '--out', csv, '--format', 'rba', '--rows', String(rows), '--seed', '9'], { stdio: 'inherit' });
 }
 
-/**
- * The reference for stalls: an idle Node process beside this one, sampling its own event loop the same way.
- * A stall it sees too is the machine's (on the 2-core VM measured here, heavy disk writes by any process froze
- * every process for about 100 ms), not work on the serving thread.
- */
-const idleSibling = `
-  const { monitorEventLoopDelay } = require('node:perf_hooks');
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
-  process.stdin.resume();
-  process.stdin.on('end', () => console.log(JSON.stringify({ maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 })));
-`;
-
-interface Stalls {
-  maxMs: number;
-  p99Ms: number;
-}
-
-/** Run work while sampling the serving thread's event-loop delay, and an idle sibling process's; the longest stall is the figure. */
-async function stallsDuring<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; serving: Stalls; idle: Stalls }> {
-  const sibling = spawn(process.execPath, ['-e', idleSibling], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** Run work while recording the serving thread's stalls and an idle sibling process's (the machine's). */
+async function stallsDuring<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; serving: Stall[]; idle: Stall[] }> {
+  const sibling = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'idle-sibling.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let reported = '';
   sibling.stdout.on('data', (chunk: Buffer) => (reported += chunk.toString()));
   const siblingDone = new Promise((done) => sibling.on('close', done));
-  const histogram = monitorEventLoopDelay({ resolution: 10 });
-  histogram.enable();
+  const recorder = recordStalls();
   const started = performance.now();
   const result = await work();
-  histogram.disable();
+  const serving = recorder.stop();
   const seconds = (performance.now() - started) / 1000;
   sibling.stdin.end();
   await siblingDone;
-  return { result, seconds, serving: { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6 }, idle: JSON.parse(reported) as Stalls };
+  return { result, seconds, serving, idle: JSON.parse(reported) as Stall[] };
 }
 
-/** "max 12.3 ms, p99 10.1 ms (an idle process at the same time: max 11.0 ms, p99 10.0 ms)". */
-function describeStalls(serving: Stalls, idle: Stalls): string {
-  return `max ${serving.maxMs.toFixed(1)} ms, p99 ${serving.p99Ms.toFixed(1)} ms (an idle process at the same time: max ${idle.maxMs.toFixed(1)} ms, p99 ${idle.p99Ms.toFixed(1)} ms)`;
+/** "longest 12 ms (0 of 50 ms or more); an idle process at the same time: …; the serving thread's own: …". */
+function describeStalls(serving: Stall[], idle: Stall[]): string {
+  const describe = (stalls: Stall[]): string => {
+    const { maxMs, over50 } = summarise(stalls);
+    return `longest ${maxMs.toFixed(0)} ms (${over50} of 50 ms or more)`;
+  };
+  return `${describe(serving)}; an idle process at the same time: ${describe(idle)}; not seen by the idle process (the app's own): ${describe(attribute(serving, idle))}`;
 }
 
 const reuse = values.reuse && existsSync(casePath);
@@ -78,20 +63,19 @@ const service = createService({ db, path: casePath, mode: 'server' });
 let stalls = 'not measured (--reuse)';
 if (!reuse) {
   const imported = await stallsDuring(() => service.importFiles([csv], {}));
-  const trained = await stallsDuring(() => service.trainModels({ seed: 1, models: { freeman: true, forest: { trees: 100, maxSamples: 256 }, autoencoder: false } }));
-  // trainModels may answer when the run has started; wait for it to finish by polling its status.
-  let run = trained.result;
-  const finished = await stallsDuring(async () => {
+  // The models the Training view starts with. trainModels answers once the run has started: wait for it to finish.
+  const models = { freeman: true, forest: { trees: 100, maxSamples: 256 }, autoencoder: { epochs: 8, hidden: 6, batchSize: 512 } };
+  const trained = await stallsDuring(async () => {
+    let run = await service.trainModels({ seed: 1, models });
     while (run.status === 'training') {
       await new Promise((done) => setTimeout(done, 500));
       run = (await service.listModelRuns()).find((candidate) => candidate.id === run.id) ?? run;
     }
     return run;
   });
-  const worst = (first: Stalls, second: Stalls): Stalls => ({ maxMs: Math.max(first.maxMs, second.maxMs), p99Ms: Math.max(first.p99Ms, second.p99Ms) });
   stalls = [
     `  during import   (${imported.seconds.toFixed(0)} s): ${describeStalls(imported.serving, imported.idle)}`,
-    `  during training (${(trained.seconds + finished.seconds).toFixed(0)} s, run ${run.status}): ${describeStalls(worst(trained.serving, finished.serving), worst(trained.idle, finished.idle))}`,
+    `  during training (${trained.seconds.toFixed(0)} s, run ${trained.result.status}): ${describeStalls(trained.serving, trained.idle)}`,
   ].join('\n');
 }
 const events = (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count;
