@@ -10,7 +10,7 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCompiledVigil, dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
-import { runMeasured } from './run-measured.js';
+import { runMeasured, type Measured } from './run-measured.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
 const rows = Number(values.rows);
@@ -29,7 +29,7 @@ const referenceDb = join(dataDirectory, `import-reference-${process.pid}.sqlite`
 const vigilCase = join(dataDirectory, `import-${process.pid}.vigil`);
 const clean = (path: string): void => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(path + suffix, { force: true }));
 
-const results: { name: string; seconds: number; peakRssMb: number }[] = [];
+const results: ({ name: string } & Omit<Measured, 'stdout'>)[] = [];
 for (let round = 0; round < 2; round++) {
   clean(referenceDb);
   const reference = await runMeasured('sqlite3', [referenceDb, '-cmd', '.mode csv', `.import ${csv} events`]);
@@ -52,3 +52,6 @@ console.log(`\n${dataRows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)}
 for (const row of table) console.log(row.map((cell, index) => (index === 0 ? cell.padEnd(18) : cell.padStart(12))).join(''));
 const ratio = reference.seconds / ours.seconds;
 console.log(`\nvigil / sqlite3 rows/s ratio: ${ratio.toFixed(2)} (bar ≥ 0.60)   vigil peak RSS: ${ours.peakRssMb.toFixed(0)} MB (bar < 400 MB)`);
+// The import's two busy threads are the writer (the import's own, which also builds the indexes at the end) and the parser.
+const cpu = ours.threadCpuSeconds;
+console.log(`vigil CPU seconds per thread, in the order they started: ${cpu.map((seconds) => seconds.toFixed(2)).join(', ')} (total ${cpu.reduce((sum, seconds) => sum + seconds, 0).toFixed(2)})`);
