@@ -72,10 +72,10 @@ export class UserProfile {
 
 const countryKind = profileKinds.indexOf('country');
 
-const cityKeys = new KeyCache();
+const cityKeys = new KeyCache((country, city) => `${city}|${country}`);
 
 /** "Bergen|NO", or null when the city is unknown. */
 export function cityKey(login: Pick<DetectionLogin, 'city' | 'country'>): string | null {
   const { city, country } = login;
-  return city && country ? cityKeys.get(country, city, null, () => `${city}|${country}`) : null;
+  return city && country ? cityKeys.get(country, city, null) : null;
 }
