@@ -1,4 +1,4 @@
-import type { LocalTime } from './local-time.js';
+import { copyLocalTime, emptyLocalTime, type LocalTime } from './local-time.js';
 
 /** How usual a time of day is for a user, against their own days and the organisation's. */
 export interface HourHabit {
@@ -12,7 +12,19 @@ export interface HourHabit {
   share: number;
 }
 
-/** The session a login belongs to, and how usual its start was. */
+/** A habit to fill in. */
+export function emptyHourHabit(): HourHabit {
+  return { nearDays: 0, activeDays: 0, populationShare: 0, share: 0 };
+}
+
+function copyHourHabit(from: Readonly<HourHabit>, into: HourHabit): void {
+  into.nearDays = from.nearDays;
+  into.activeDays = from.activeDays;
+  into.populationShare = from.populationShare;
+  into.share = from.share;
+}
+
+/** The session a login belongs to, and how usual its start was: filled in place (see `HourHabits.session`). */
 export interface SessionHour {
   /** Local time the session started (this login's own time when it starts one). */
   start: LocalTime;
@@ -25,6 +37,11 @@ export interface SessionHour {
    * in the evening and is still re-authenticating at 3 a.m. has a usual start and an unusual hour.
    */
   activity: HourHabit;
+}
+
+/** A session to fill in: its own start and habits, never shared with an open session. */
+export function emptySessionHour(): SessionHour {
+  return { start: emptyLocalTime(), continued: false, habit: emptyHourHabit(), activity: emptyHourHabit() };
 }
 
 /** The time-of-day neighbourhood of a session start: hourly bins either side (3 h in all). */
@@ -49,13 +66,18 @@ class HourDays {
   /**
    * How usual local time `local` is against these days, backed off to the population's. Only earlier days
    * count (`today` is what the current day has credited so far): a night is not made usual by itself.
+   * Filled into `into`; `into`.
    */
-  habit(local: LocalTime, population: HourDays, today: DayCredit): HourHabit {
+  habit(local: LocalTime, population: HourDays, today: DayCredit, into: HourHabit): HourHabit {
     const bin = Math.floor(local.hour) % 24;
     const populationShare = population.share(bin, 1, unknownShare);
     const nearDays = this.near[bin] - today.creditOf(local.day, bin);
     const activeDays = this.activeDays - today.weightOf(local.day);
-    return { nearDays, activeDays, populationShare, share: (nearDays + priorDays * populationShare) / (activeDays + priorDays) };
+    into.nearDays = nearDays;
+    into.activeDays = activeDays;
+    into.populationShare = populationShare;
+    into.share = (nearDays + priorDays * populationShare) / (activeDays + priorDays);
+    return into;
   }
 }
 
@@ -131,12 +153,20 @@ export class HourHabits {
   private readonly activityCredit = new DayCredit();
   private readonly sessions = new Map<string, OpenSession>();
 
-  /** The session of a login from `device` at `time` (local time `local`), before learning it. */
-  session(device: string, time: number, local: LocalTime, population: PopulationHours): SessionHour {
+  /** The session of a login from `device` at `time` (local time `local`), before learning it, into `into`; `into`. */
+  session(device: string, time: number, local: LocalTime, population: PopulationHours, into = emptySessionHour()): SessionHour {
     const open = this.sessions.get(device);
-    const activity = this.activity.habit(local, population.activity, this.activityCredit);
-    if (open && continues(open, time)) return { start: open.start, continued: true, habit: open.habit, activity };
-    return { start: local, continued: false, habit: this.habit(local, population), activity };
+    this.activity.habit(local, population.activity, this.activityCredit, into.activity);
+    if (open && continues(open, time)) {
+      into.continued = true;
+      copyLocalTime(open.start, into.start);
+      copyHourHabit(open.habit, into.habit);
+    } else {
+      into.continued = false;
+      copyLocalTime(local, into.start);
+      this.habit(local, population, into.habit);
+    }
+    return into;
   }
 
   /** Learn a successful login trusted with `weight` (0..1); the population learns it too. */
@@ -147,12 +177,19 @@ export class HourHabits {
       open.last = time;
       return;
     }
-    this.sessions.set(device, { start: local, last: time, habit: this.habit(local, population) });
+    // A device's next session reuses its record: the session before it is over.
+    if (open) {
+      copyLocalTime(local, open.start);
+      open.last = time;
+      this.habit(local, population, open.habit);
+    } else {
+      this.sessions.set(device, { start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
+    }
     this.startCredit.credit(local, weight, this.starts, population.starts);
   }
 
-  /** How usual a session starting at local time `local` is for this user. */
-  habit(local: LocalTime, population: PopulationHours): HourHabit {
-    return this.starts.habit(local, population.starts, this.startCredit);
+  /** How usual a session starting at local time `local` is for this user, into `into`; `into`. */
+  habit(local: LocalTime, population: PopulationHours, into = emptyHourHabit()): HourHabit {
+    return this.starts.habit(local, population.starts, this.startCredit, into);
   }
 }

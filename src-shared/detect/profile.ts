@@ -16,6 +16,11 @@ export interface PlaceVisit {
   country: string | null;
 }
 
+/** A place to fill in. */
+export function emptyPlaceVisit(): PlaceVisit {
+  return { time: 0, latitude: 0, longitude: 0, city: null, country: null };
+}
+
 /**
  * A user's normal behaviour, learned from their successful logins only (an attacker's failures must
  * not teach it) and weighted by how trustworthy each login looked when it was judged: a login the rules
@@ -57,7 +62,13 @@ export class UserProfile {
     }
     // Only a trusted, city-precise login says where the person is (a country centroid is not a place).
     if (weight >= familiarWeight && isCityPrecise(login)) {
-      this.lastPlace = { time: login.time, latitude: login.latitude as number, longitude: login.longitude as number, city: login.city, country: login.country };
+      // In place once there is one: the place before is forgotten (an assessment's travel leg is read before learning).
+      const place = (this.lastPlace ??= emptyPlaceVisit());
+      place.time = login.time;
+      place.latitude = login.latitude as number;
+      place.longitude = login.longitude as number;
+      place.city = login.city;
+      place.country = login.country;
     }
   }
 

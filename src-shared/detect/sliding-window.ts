@@ -1,17 +1,21 @@
 /**
  * Attempts of one key (an IP, a network, a user) within a trailing time window: how many failed,
- * how many succeeded, and how many distinct members (users, or addresses) they involved.
+ * how many succeeded, and how many distinct members (users, or addresses) they involved. Filled in
+ * place by `WindowedKeys.counts`, so a caller asking for every login keeps one and allocates nothing.
  */
-export interface WindowCounts {
-  readonly attempts: number;
-  readonly failures: number;
-  readonly successes: number;
+export class WindowCounts {
+  attempts = 0;
+  failures = 0;
+  successes = 0;
   /** Distinct members (a user's window counts addresses; an address's window counts users). */
-  readonly distinct: number;
-}
+  distinct = 0;
 
-/** Counts of an empty window. */
-export const emptyCounts: Readonly<WindowCounts> = Object.freeze({ attempts: 0, failures: 0, successes: 0, distinct: 0 });
+  /** Set to an empty window; this. */
+  clear(): this {
+    this.attempts = this.failures = this.successes = this.distinct = 0;
+    return this;
+  }
+}
 
 /** Attempts the queue has room for before it first grows. */
 const initialAttempts = 1024;
@@ -41,13 +45,17 @@ export class WindowedKeys {
 
   constructor(readonly windowMs: number) {}
 
-  /** Counts for `key` in the window ending at `time`, before the current attempt is added. */
-  counts(key: number, time: number): WindowCounts {
+  /** Counts for `key` in the window ending at `time`, before the current attempt is added, into `into`; `into`. */
+  counts(key: number, time: number, into = new WindowCounts()): WindowCounts {
     this.expire(time);
     const attempts = key < this.attempts.length ? this.attempts[key] : 0;
-    if (attempts === 0) return emptyCounts;
+    if (attempts === 0) return into.clear();
     const failures = this.failures[key];
-    return { attempts, failures, successes: attempts - failures, distinct: this.distinctOf(key) };
+    into.attempts = attempts;
+    into.failures = failures;
+    into.successes = attempts - failures;
+    into.distinct = this.distinctOf(key);
+    return into;
   }
 
   /** Failed attempts of `key` in the window ending at `time`. */
