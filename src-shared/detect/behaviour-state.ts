@@ -89,11 +89,13 @@ export class BehaviourState {
     keys[asnKind] = login.asn === null ? -1 : profileKey(asnKind, login.asn);
     keys[countryKind] = login.country ? profileKey(countryKind, this.countryIds.id(login.country)) : -1;
     keys[cityKind] = city === null ? -1 : profileKey(cityKind, this.cityIds.id(city));
-    keys[deviceKind] = device === null ? -1 : profileKey(deviceKind, this.deviceIds.id(device));
+    const deviceId = device === null ? -1 : this.deviceIds.id(device);
+    keys[deviceKind] = device === null ? -1 : profileKey(deviceKind, deviceId);
     const weights = this.weights;
     if (profile) profile.familiar.weightsOf(keys, weights);
     else for (let kind = 0; kind < weights.length; kind++) weights[kind] = 0;
     context.device = device;
+    context.deviceId = deviceId;
     context.city = city;
     context.userId = userId;
     context.address = address;
@@ -110,7 +112,7 @@ export class BehaviourState {
     context.newCity = weights[cityKind] < familiarWeight;
     context.newDevice = weights[deviceKind] < familiarWeight;
     context.usualCountry = profile?.usualCountry ?? null;
-    (profile?.hours ?? noHabits).session(device ?? '', login.time, local, this.population.hours, context.session);
+    (profile?.hours ?? noHabits).session(deviceId, login.time, local, this.population.hours, context.session);
     context.travel = travelFrom(profile?.lastPlace ?? null, login, context.leg);
     this.userBursts.counts(userId, time, context.userBurst);
     if (address) {
@@ -151,7 +153,7 @@ export class BehaviourState {
       profile = new UserProfile();
       this.profiles[userId] = profile;
     }
-    profile.observe(login, context.device, context.keys, context.local, weight, this.population.hours);
+    profile.observe(login, context.deviceId, context.keys, context.local, weight, this.population.hours);
     this.population.learn(address, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
     this.userBursts.add(userId, login.time, address?.id ?? -1, login.success);
     if (address) {

@@ -128,6 +128,8 @@ class DayCredit {
 }
 
 interface OpenSession {
+  /** Interned id of the device (-1 for logins without one). */
+  device: number;
   start: LocalTime;
   last: number;
   habit: HourHabit;
@@ -151,11 +153,16 @@ export class HourHabits {
   private readonly activity = new HourDays();
   private readonly startCredit = new DayCredit();
   private readonly activityCredit = new DayCredit();
-  private readonly sessions = new Map<string, OpenSession>();
+  /** Open sessions, one per device, and their devices' ids in the same order: a user has a few devices, scanned faster than hashed. */
+  private readonly sessions: OpenSession[] = [];
+  private readonly sessionDevices: number[] = [];
 
-  /** The session of a login from `device` at `time` (local time `local`), before learning it, into `into`; `into`. */
-  session(device: string, time: number, local: LocalTime, population: PopulationHours, into = emptySessionHour()): SessionHour {
-    const open = this.sessions.get(device);
+  /**
+   * The session of a login from `device` (an interned device id, -1 for none) at `time` (local time `local`),
+   * before learning it, into `into`; `into`.
+   */
+  session(device: number, time: number, local: LocalTime, population: PopulationHours, into = emptySessionHour()): SessionHour {
+    const open = this.openSession(device);
     this.activity.habit(local, population.activity, this.activityCredit, into.activity);
     if (open && continues(open, time)) {
       into.continued = true;
@@ -170,9 +177,9 @@ export class HourHabits {
   }
 
   /** Learn a successful login trusted with `weight` (0..1); the population learns it too. */
-  observe(device: string, time: number, local: LocalTime, weight: number, population: PopulationHours): void {
+  observe(device: number, time: number, local: LocalTime, weight: number, population: PopulationHours): void {
     this.activityCredit.credit(local, weight, this.activity, population.activity);
-    const open = this.sessions.get(device);
+    const open = this.openSession(device);
     if (open && continues(open, time)) {
       open.last = time;
       return;
@@ -183,9 +190,16 @@ export class HourHabits {
       open.last = time;
       this.habit(local, population, open.habit);
     } else {
-      this.sessions.set(device, { start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
+      this.sessions.push({ device, start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
+      this.sessionDevices.push(device);
     }
     this.startCredit.credit(local, weight, this.starts, population.starts);
+  }
+
+  /** The last session of `device`, if it had one. */
+  private openSession(device: number): OpenSession | undefined {
+    const index = this.sessionDevices.indexOf(device);
+    return index < 0 ? undefined : this.sessions[index];
   }
 
   /** How usual a session starting at local time `local` is for this user, into `into`; `into`. */

@@ -14,6 +14,8 @@ export class LoginContext {
   /** The login's device key (see `deviceKey`) and city key (see `cityKey`), computed once. */
   device: string | null = null;
   city: string | null = null;
+  /** The device's interned id, -1 when the login names no device. */
+  deviceId = -1;
   /** Interned identities of the login, so learning it does not look them up again. */
   userId = 0;
   /** The login's values as profile keys. */

@@ -42,17 +42,17 @@ export class UserProfile {
   private usualCountryWeight = 0;
 
   /**
-   * Learn from a login (its device key and profile keys given) after it has been judged; `weight` (0..1)
+   * Learn from a login (its interned device id, -1 for none, and profile keys given) after it has been judged; `weight` (0..1)
    * is how much it is trusted.
    */
-  observe(login: DetectionLogin, device: string | null, keys: ProfileKeys, local: LocalTime, weight: number, populationHours: PopulationHours): void {
+  observe(login: DetectionLogin, device: number, keys: ProfileKeys, local: LocalTime, weight: number, populationHours: PopulationHours): void {
     if (this.successes + this.failures === 0) this.firstSeen = login.time;
     if (!login.success) {
       this.failures++;
       return;
     }
     // Sessions are followed whatever the weight, so the rest of a distrusted session is judged with it.
-    this.hours.observe(device ?? '', login.time, local, weight, populationHours);
+    this.hours.observe(device, login.time, local, weight, populationHours);
     if (weight <= 0) return;
     this.successes += weight;
     for (let kind = 0; kind < keys.length; kind++) {
