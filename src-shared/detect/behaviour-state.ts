@@ -77,14 +77,14 @@ export class BehaviourState {
     const successes = profile?.successes ?? 0;
     const days = profile ? (login.time - profile.firstSeen) / 86_400_000 : 0;
     const local = localTimeOf(login, profile, context.local);
-    const address = login.ip ? this.population.address(login.ip) : null;
+    const addressId = login.ip ? this.population.addressId(login.ip) : -1;
     const networkId = login.network ? this.population.networkId(login.network) : null;
     const time = login.time;
     const profiled = successes >= this.settings.learningLogins || (successes >= 3 && days >= this.settings.learningDays);
     const device = deviceKey(login);
     const city = cityKey(login);
     const keys = context.keys;
-    keys[ipKind] = address ? profileKey(ipKind, address.id) : -1;
+    keys[ipKind] = addressId < 0 ? -1 : profileKey(ipKind, addressId);
     keys[networkKind] = networkId === null ? -1 : profileKey(networkKind, networkId);
     keys[asnKind] = login.asn === null ? -1 : profileKey(asnKind, login.asn);
     keys[countryKind] = login.country ? profileKey(countryKind, this.countryIds.id(login.country)) : -1;
@@ -98,7 +98,7 @@ export class BehaviourState {
     context.deviceId = deviceId;
     context.city = city;
     context.userId = userId;
-    context.address = address;
+    context.addressId = addressId;
     context.networkId = networkId;
     context.profiled = profiled;
     context.confidence = profiled ? 1 : successes / this.settings.learningLogins;
@@ -115,23 +115,23 @@ export class BehaviourState {
     (profile?.hours ?? noHabits).session(deviceId, login.time, local, this.population.hours, context.session);
     context.travel = travelFrom(profile?.lastPlace ?? null, login, context.leg);
     this.userBursts.counts(userId, time, context.userBurst);
-    if (address) {
-      this.ipBursts.counts(address.id, time, context.ipBurst);
-      this.ipSprays.counts(address.id, time, context.ipSpray);
-    } else {
+    if (addressId < 0) {
       context.ipBurst.clear();
       context.ipSpray.clear();
+    } else {
+      this.ipBursts.counts(addressId, time, context.ipBurst);
+      this.ipSprays.counts(addressId, time, context.ipSpray);
     }
     if (networkId === null) context.networkSpray.clear();
     else this.networkSprays.counts(networkId, time, context.networkSpray);
     // Users tried from the address and network in the spray window, this login's included.
-    context.ipUsers = address ? this.ipSprays.distinctCount(address.id, time) + (this.ipSprays.has(address.id, userId, time) ? 0 : 1) : 0;
+    context.ipUsers = addressId < 0 ? 0 : this.ipSprays.distinctCount(addressId, time) + (this.ipSprays.has(addressId, userId, time) ? 0 : 1);
     context.networkUsers = networkId === null ? 0 : this.networkSprays.distinctCount(networkId, time) + (this.networkSprays.has(networkId, userId, time) ? 0 : 1);
     context.campaignFailures = this.campaignNames.failureCount(campaignKey, time);
     context.campaignArrivals = this.campaignNames.counts(campaignKey, time, this.campaignCounts).successes;
     context.campaignNetworks = this.campaignNetworks.distinctCount(campaignKey, time);
-    context.ipSeen = address?.attempts ?? 0;
-    context.ipSuccesses = address?.successes ?? 0;
+    context.ipSeen = addressId < 0 ? 0 : this.population.attemptsFrom(addressId);
+    context.ipSuccesses = addressId < 0 ? 0 : this.population.successesFrom(addressId);
     context.asnUsers = this.population.providerUsers(login.asn);
     context.asnCities = this.population.providerCities(login.asn);
     context.countryShare = this.population.countryShare(login.country);
@@ -145,7 +145,7 @@ export class BehaviourState {
    */
   learn(login: DetectionLogin, weight = 1, context: LoginContext = this.assess(login)): void {
     const knownBefore = context.knownUser;
-    const { userId, address, networkId } = context;
+    const { userId, addressId, networkId } = context;
     let profile = this.profiles[userId];
     if (!profile) {
       // Filled up to the id, not assigned past the end: a sparse array would turn into a dictionary.
@@ -154,11 +154,11 @@ export class BehaviourState {
       this.profiles[userId] = profile;
     }
     profile.observe(login, context.deviceId, context.keys, context.local, weight, this.population.hours);
-    this.population.learn(address, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
-    this.userBursts.add(userId, login.time, address?.id ?? -1, login.success);
-    if (address) {
-      this.ipBursts.add(address.id, login.time, userId, login.success);
-      this.ipSprays.add(address.id, login.time, userId, login.success);
+    this.population.learn(addressId, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
+    this.userBursts.add(userId, login.time, addressId, login.success);
+    if (addressId >= 0) {
+      this.ipBursts.add(addressId, login.time, userId, login.success);
+      this.ipSprays.add(addressId, login.time, userId, login.success);
     }
     if (networkId !== null) this.networkSprays.add(networkId, login.time, userId, login.success);
     if (!knownBefore && (!login.success || weight >= familiarWeight)) {

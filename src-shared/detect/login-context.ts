@@ -1,7 +1,6 @@
 import { profileKinds, type ProfileKeys } from './familiar-values.js';
 import { emptySessionHour, type SessionHour } from './hour-habit.js';
 import { emptyLocalTime, type LocalTime } from './local-time.js';
-import type { AddressHistory } from './population.js';
 import { WindowCounts } from './sliding-window.js';
 import { emptyTravel, type Travel } from './travel.js';
 
@@ -20,7 +19,8 @@ export class LoginContext {
   userId = 0;
   /** The login's values as profile keys. */
   readonly keys: ProfileKeys = new Float64Array(profileKinds.length);
-  address: AddressHistory | null = null;
+  /** Interned id of the login's address, -1 when it has none. */
+  addressId = -1;
   networkId: number | null = null;
   /** The user has a trusted profile (learning period over). */
   profiled = false;
