@@ -53,78 +53,82 @@ const priorDays = 5;
 /** Before anything is known, an even spread over a 16 h waking day. */
 const unknownShare = (2 * hourReach + 1) / 16;
 
-/** Days with session starts (or logins) near each hour of day, summed over a user or the whole organisation. */
-class HourDays {
-  readonly near = new Float64Array(24);
-  activeDays = 0;
+/*
+ * Days are counted in blocks of numbers in a Float64Array, so a user's habits are one array, not a tree of
+ * objects and arrays to reach per login and to build per new user. A days block: for each hourly bin, the
+ * days with a session start (or a login) near that hour, then the active days. A user's block is followed
+ * by its credit of the current local day (see `credit`): each bin's credit, the day, and its weight.
+ */
+const bins = 24;
+const activeDaysAt = bins;
+const daysLength = bins + 1;
+const creditAt = daysLength;
+const creditDayAt = creditAt + bins;
+const creditWeightAt = creditDayAt + 1;
+const creditedDaysLength = creditWeightAt + 1;
 
-  /** Share of active days near `bin`, with `prior` days at `fallback`. */
-  share(bin: number, prior: number, fallback: number): number {
-    return (this.near[bin] + prior * fallback) / (this.activeDays + prior);
+/** Share of active days near `bin` in the days block at `at`, with `prior` days at `fallback`. */
+function share(days: Float64Array, at: number, bin: number, prior: number, fallback: number): number {
+  return (days[at + bin] + prior * fallback) / (days[at + activeDaysAt] + prior);
+}
+
+/**
+ * How usual local time `local` is against the credited days block at `at` of `own`, backed off to the
+ * population's days block at `populationAt`. Only earlier days count (what the current day has credited
+ * so far is taken off): a night is not made usual by itself. Filled into `into`; `into`.
+ */
+function habitOf(own: Float64Array, at: number, population: Float64Array, populationAt: number, local: LocalTime, into: HourHabit): HourHabit {
+  const bin = Math.floor(local.hour) % 24;
+  const populationShare = share(population, populationAt, bin, 1, unknownShare);
+  const today = own[at + creditDayAt] === local.day;
+  const nearDays = own[at + bin] - (today ? own[at + creditAt + bin] : 0);
+  const activeDays = own[at + activeDaysAt] - (today ? own[at + creditWeightAt] : 0);
+  into.nearDays = nearDays;
+  into.activeDays = activeDays;
+  into.populationShare = populationShare;
+  into.share = (nearDays + priorDays * populationShare) / (activeDays + priorDays);
+  return into;
+}
+
+/**
+ * Credit `local` (and the hours near it) with `weight` to the credited days block at `at` of `own` and to
+ * the population's days block at `populationAt`: once per local day at the best weight seen (one busy
+ * night is one day).
+ */
+function credit(own: Float64Array, at: number, population: Float64Array, populationAt: number, local: LocalTime, weight: number): void {
+  if (local.day !== own[at + creditDayAt]) {
+    own[at + creditDayAt] = local.day;
+    own.fill(0, at + creditAt, at + creditAt + bins);
+    own[at + creditWeightAt] = 0;
   }
-
-  /**
-   * How usual local time `local` is against these days, backed off to the population's. Only earlier days
-   * count (`today` is what the current day has credited so far): a night is not made usual by itself.
-   * Filled into `into`; `into`.
-   */
-  habit(local: LocalTime, population: HourDays, today: DayCredit, into: HourHabit): HourHabit {
-    const bin = Math.floor(local.hour) % 24;
-    const populationShare = population.share(bin, 1, unknownShare);
-    const nearDays = this.near[bin] - today.creditOf(local.day, bin);
-    const activeDays = this.activeDays - today.weightOf(local.day);
-    into.nearDays = nearDays;
-    into.activeDays = activeDays;
-    into.populationShare = populationShare;
-    into.share = (nearDays + priorDays * populationShare) / (activeDays + priorDays);
-    return into;
+  const credited = own[at + creditWeightAt];
+  if (weight > credited) {
+    own[at + activeDaysAt] += weight - credited;
+    population[populationAt + activeDaysAt] += weight - credited;
+    own[at + creditWeightAt] = weight;
+  }
+  const bin = Math.floor(local.hour) % 24;
+  for (let offset = -hourReach; offset <= hourReach; offset++) {
+    const near = (bin + offset + 24) % 24;
+    const nearCredit = own[at + creditAt + near];
+    if (weight > nearCredit) {
+      own[at + near] += weight - nearCredit;
+      population[populationAt + near] += weight - nearCredit;
+      own[at + creditAt + near] = weight;
+    }
   }
 }
+
+/** Where session starts and activity sit: in the population's days, and in a user's credited days. */
+const populationStartsAt = 0;
+const populationActivityAt = daysLength;
+const startsAt = 0;
+const activityAt = creditedDaysLength;
 
 /** The organisation's habits: when sessions start, and when anyone logs in at all. Nights are quiet for almost everyone. */
 export class PopulationHours {
-  readonly starts = new HourDays();
-  readonly activity = new HourDays();
-}
-
-/** Credits hours to one local day at a time, once per day at the best weight seen (one busy night is one day). */
-class DayCredit {
-  private day = Number.NaN;
-  private readonly hours = new Float64Array(24);
-  private weight = 0;
-
-  /** What the local day `day` has credited to hour bin `bin` so far (0 for any other day). */
-  creditOf(day: number, bin: number): number {
-    return day === this.day ? this.hours[bin] : 0;
-  }
-
-  /** The weight the local day `day` has added to the active days so far (0 for any other day). */
-  weightOf(day: number): number {
-    return day === this.day ? this.weight : 0;
-  }
-
-  /** Credit `local` (and the hours near it) with `weight` to a user's days and the population's. */
-  credit(local: LocalTime, weight: number, own: HourDays, population: HourDays): void {
-    if (local.day !== this.day) {
-      this.day = local.day;
-      this.hours.fill(0);
-      this.weight = 0;
-    }
-    if (weight > this.weight) {
-      own.activeDays += weight - this.weight;
-      population.activeDays += weight - this.weight;
-      this.weight = weight;
-    }
-    const bin = Math.floor(local.hour) % 24;
-    for (let offset = -hourReach; offset <= hourReach; offset++) {
-      const near = (bin + offset + 24) % 24;
-      if (weight > this.hours[near]) {
-        own.near[near] += weight - this.hours[near];
-        population.near[near] += weight - this.hours[near];
-        this.hours[near] = weight;
-      }
-    }
-  }
+  /** Two days blocks: session starts, then activity. */
+  readonly days = new Float64Array(2 * daysLength);
 }
 
 interface OpenSession {
@@ -133,6 +137,14 @@ interface OpenSession {
   start: LocalTime;
   last: number;
   habit: HourHabit;
+}
+
+/** A user's two credited days blocks, nothing credited yet (no current day). */
+function newCreditedDays(): Float64Array {
+  const days = new Float64Array(2 * creditedDaysLength);
+  days[startsAt + creditDayAt] = Number.NaN;
+  days[activityAt + creditDayAt] = Number.NaN;
+  return days;
 }
 
 /** Whether a login at `time` continues an open session. */
@@ -149,10 +161,8 @@ function continues(open: OpenSession, time: number): boolean {
  * organisation's habits, so an evening session is ordinary for a new user and a 3 a.m. one is not.
  */
 export class HourHabits {
-  private readonly starts = new HourDays();
-  private readonly activity = new HourDays();
-  private readonly startCredit = new DayCredit();
-  private readonly activityCredit = new DayCredit();
+  /** Two credited days blocks: session starts, then activity. */
+  private readonly days = newCreditedDays();
   /** Open sessions, one per device, and their devices' ids in the same order: a user has a few devices, scanned faster than hashed. */
   private readonly sessions: OpenSession[] = [];
   private readonly sessionDevices: number[] = [];
@@ -163,7 +173,7 @@ export class HourHabits {
    */
   session(device: number, time: number, local: LocalTime, population: PopulationHours, into = emptySessionHour()): SessionHour {
     const open = this.openSession(device);
-    this.activity.habit(local, population.activity, this.activityCredit, into.activity);
+    habitOf(this.days, activityAt, population.days, populationActivityAt, local, into.activity);
     if (open && continues(open, time)) {
       into.continued = true;
       copyLocalTime(open.start, into.start);
@@ -178,7 +188,7 @@ export class HourHabits {
 
   /** Learn a successful login trusted with `weight` (0..1); the population learns it too. */
   observe(device: number, time: number, local: LocalTime, weight: number, population: PopulationHours): void {
-    this.activityCredit.credit(local, weight, this.activity, population.activity);
+    credit(this.days, activityAt, population.days, populationActivityAt, local, weight);
     const open = this.openSession(device);
     if (open && continues(open, time)) {
       open.last = time;
@@ -193,7 +203,7 @@ export class HourHabits {
       this.sessions.push({ device, start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
       this.sessionDevices.push(device);
     }
-    this.startCredit.credit(local, weight, this.starts, population.starts);
+    credit(this.days, startsAt, population.days, populationStartsAt, local, weight);
   }
 
   /** The last session of `device`, if it had one. */
@@ -204,6 +214,6 @@ export class HourHabits {
 
   /** How usual a session starting at local time `local` is for this user, into `into`; `into`. */
   habit(local: LocalTime, population: PopulationHours, into = emptyHourHabit()): HourHabit {
-    return this.starts.habit(local, population.starts, this.startCredit, into);
+    return habitOf(this.days, startsAt, population.days, populationStartsAt, local, into);
   }
 }
