@@ -1,7 +1,8 @@
-import { BehaviourState, type LearningSettings, type LoginContext } from './behaviour-state.js';
+import { BehaviourState, type LearningSettings } from './behaviour-state.js';
 import { combineFindings } from './ensemble.js';
 import { featureCount, writeFeatures } from './features.js';
 import { freemanFeatures, type FreemanLogin, type FreemanModel } from './freeman.js';
+import type { LoginContext } from './login-context.js';
 import type { DetectionLogin } from './login.js';
 import { browserFamily, osFamily } from './login.js';
 import { familiarWeight } from './profile.js';
@@ -9,7 +10,7 @@ import { evaluateRules, type Finding, type RuleSettings } from './rules.js';
 
 /** What the assessor says about one login, from what came before it only. */
 export interface Assessment {
-  /** What the state knew of the login (kept so learning does not recompute it). */
+  /** What the state knew of the login (kept so learning does not recompute it): the state's, valid until its next `assess`. */
   context: LoginContext;
   findings: Finding[];
   /** The findings combined (noisy-or of severities), 0..1. */

@@ -1,12 +1,13 @@
 import { localTime, type LocalTime } from './local-time.js';
+import { LoginContext } from './login-context.js';
 import { deviceKey, isCityPrecise, type DetectionLogin } from './login.js';
-import { Population, type AddressHistory } from './population.js';
-import { HourHabits, type SessionHour } from './hour-habit.js';
-import { profileKey, profileKinds, type ProfileKeys } from './familiar-values.js';
+import { Population } from './population.js';
+import { HourHabits } from './hour-habit.js';
+import { profileKey, profileKinds } from './familiar-values.js';
 import { InternedNames } from './interned-names.js';
 import { cityKey, familiarWeight, UserProfile } from './profile.js';
-import { emptyCounts, WindowedKeys, type WindowCounts } from './sliding-window.js';
-import { travelFrom, type Travel } from './travel.js';
+import { WindowCounts, WindowedKeys } from './sliding-window.js';
+import { travelFrom } from './travel.js';
 
 /** How long and how much a user must be seen before novelty counts against them, and the windows. */
 export interface LearningSettings {
@@ -34,69 +35,6 @@ export const defaultLearningSettings: LearningSettings = {
   quarantineAt: 0.65,
 };
 
-/** Everything the state knows about a login before learning from it: the input of rules and models. */
-export interface LoginContext {
-  /** The login's device key (see `deviceKey`) and city key (see `cityKey`), computed once. */
-  device: string | null;
-  city: string | null;
-  /** Interned identities of the login, so learning it does not look them up again. */
-  userId: number;
-  /** The login's values as profile keys: the state's scratch, valid until its next `assess`. */
-  keys: ProfileKeys;
-  address: AddressHistory | null;
-  networkId: number | null;
-  /** The user has a trusted profile (learning period over). */
-  profiled: boolean;
-  /** How far the user's habits are known, 0..1: trusted logins over the learning period's count (1 once profiled). */
-  confidence: number;
-  /** The user name has had a trusted success before. */
-  knownUser: boolean;
-  /** Weighted trusted successes and failures before this login. */
-  priorSuccesses: number;
-  priorFailures: number;
-  newIp: boolean;
-  newNetwork: boolean;
-  newAsn: boolean;
-  newCountry: boolean;
-  newCity: boolean;
-  newDevice: boolean;
-  /** The country most of the user's logins came from. */
-  usualCountry: string | null;
-  /** Local time of the login, and the session it belongs to with how usual its start was. */
-  local: LocalTime;
-  session: SessionHour;
-  /** Leg from the last trusted city-precise login, when both ends are city-precise. */
-  travel: Travel | null;
-  /** Failures of the user in the burst window (distinct = addresses). */
-  userBurst: WindowCounts;
-  /** Attempts from the login's IP in the burst window (distinct = users). */
-  ipBurst: WindowCounts;
-  /** Attempts from the IP and its network in the spray window (distinct = users). */
-  ipSpray: WindowCounts;
-  networkSpray: WindowCounts;
-  /** Distinct users tried from the IP and network in the spray window, this login included. */
-  ipUsers: number;
-  networkUsers: number;
-  /** Failures for never-successful user names across all addresses in the campaign window, and their networks. */
-  campaignFailures: number;
-  campaignNetworks: number;
-  /**
-   * Successes of names not yet known in the campaign window: people logging in for the first time. While a
-   * population is still arriving, its typos are most of the failures for unknown names.
-   */
-  campaignArrivals: number;
-  /** Attempts ever seen from this IP, and trusted successes from it by anyone. */
-  ipSeen: number;
-  ipSuccesses: number;
-  /** Users and cities with trusted successes through the login's ASN. */
-  asnUsers: number;
-  asnCities: number;
-  /** Share of all earlier trusted successes that came from this country (0..1). */
-  countryShare: number;
-  /** 0 while the population is still being met (every success a new user), near 1 once settled. */
-  maturity: number;
-}
-
 const campaignKey = 0;
 const [ipKind, networkKind, asnKind, countryKind, cityKind, deviceKind] = profileKinds.map((_, kind) => kind);
 /** The habits of a user never seen: the population's alone. */
@@ -110,7 +48,9 @@ export class BehaviourState {
   private readonly countryIds = new InternedNames();
   private readonly cityIds = new InternedNames();
   private readonly deviceIds = new InternedNames();
-  private readonly keys: ProfileKeys = new Float64Array(profileKinds.length);
+  /** What `assess` fills (see `LoginContext`), and scratch for the counts it reads one number of. */
+  private readonly context = new LoginContext();
+  private readonly campaignCounts = new WindowCounts();
   private readonly weights = new Float64Array(profileKinds.length);
   private readonly userBursts: WindowedKeys;
   private readonly ipBursts: WindowedKeys;
@@ -129,68 +69,74 @@ export class BehaviourState {
     this.campaignNetworks = new WindowedKeys(minutes(settings.campaignWindowMinutes));
   }
 
-  /** What is known about a login before it is learned. */
+  /** What is known about a login before it is learned: the state's context, valid until the next `assess`. */
   assess(login: DetectionLogin): LoginContext {
+    const context = this.context;
     const userId = this.population.userId(login.user);
     const profile = this.profiles[userId];
     const successes = profile?.successes ?? 0;
     const days = profile ? (login.time - profile.firstSeen) / 86_400_000 : 0;
-    const local = localTimeOf(login, profile);
-    const address = login.ip ? this.population.address(login.ip) : null;
+    const local = localTimeOf(login, profile, context.local);
+    const addressId = login.ip ? this.population.addressId(login.ip) : -1;
     const networkId = login.network ? this.population.networkId(login.network) : null;
     const time = login.time;
     const profiled = successes >= this.settings.learningLogins || (successes >= 3 && days >= this.settings.learningDays);
     const device = deviceKey(login);
     const city = cityKey(login);
-    const keys = this.keys;
-    keys[ipKind] = address ? profileKey(ipKind, address.id) : -1;
+    const keys = context.keys;
+    keys[ipKind] = addressId < 0 ? -1 : profileKey(ipKind, addressId);
     keys[networkKind] = networkId === null ? -1 : profileKey(networkKind, networkId);
     keys[asnKind] = login.asn === null ? -1 : profileKey(asnKind, login.asn);
     keys[countryKind] = login.country ? profileKey(countryKind, this.countryIds.id(login.country)) : -1;
     keys[cityKind] = city === null ? -1 : profileKey(cityKind, this.cityIds.id(city));
-    keys[deviceKind] = device === null ? -1 : profileKey(deviceKind, this.deviceIds.id(device));
+    const deviceId = device === null ? -1 : this.deviceIds.id(device);
+    keys[deviceKind] = device === null ? -1 : profileKey(deviceKind, deviceId);
     const weights = this.weights;
     if (profile) profile.familiar.weightsOf(keys, weights);
     else for (let kind = 0; kind < weights.length; kind++) weights[kind] = 0;
-    return {
-      device,
-      city,
-      userId,
-      keys,
-      address,
-      networkId,
-      profiled,
-      confidence: profiled ? 1 : successes / this.settings.learningLogins,
-      knownUser: successes >= familiarWeight,
-      priorSuccesses: successes,
-      priorFailures: profile?.failures ?? 0,
-      newIp: weights[ipKind] < familiarWeight,
-      newNetwork: weights[networkKind] < familiarWeight,
-      newAsn: weights[asnKind] < familiarWeight,
-      newCountry: weights[countryKind] < familiarWeight,
-      newCity: weights[cityKind] < familiarWeight,
-      newDevice: weights[deviceKind] < familiarWeight,
-      usualCountry: profile?.usualCountry ?? null,
-      local,
-      session: (profile?.hours ?? noHabits).session(device ?? '', login.time, local, this.population.hours),
-      travel: travelFrom(profile?.lastPlace ?? null, login),
-      userBurst: this.userBursts.counts(userId, time),
-      ipBurst: address ? this.ipBursts.counts(address.id, time) : emptyCounts,
-      ipSpray: address ? this.ipSprays.counts(address.id, time) : emptyCounts,
-      networkSpray: networkId === null ? emptyCounts : this.networkSprays.counts(networkId, time),
-      // Users tried from the address and network in the spray window, this login's included.
-      ipUsers: address ? this.ipSprays.distinctCount(address.id, time) + (this.ipSprays.has(address.id, userId, time) ? 0 : 1) : 0,
-      networkUsers: networkId === null ? 0 : this.networkSprays.distinctCount(networkId, time) + (this.networkSprays.has(networkId, userId, time) ? 0 : 1),
-      campaignFailures: this.campaignNames.failureCount(campaignKey, time),
-      campaignArrivals: this.campaignNames.counts(campaignKey, time).successes,
-      campaignNetworks: this.campaignNetworks.distinctCount(campaignKey, time),
-      ipSeen: address?.attempts ?? 0,
-      ipSuccesses: address?.successes ?? 0,
-      asnUsers: this.population.providerUsers(login.asn),
-      asnCities: this.population.providerCities(login.asn),
-      countryShare: this.population.countryShare(login.country),
-      maturity: this.population.maturity(),
-    };
+    context.device = device;
+    context.deviceId = deviceId;
+    context.city = city;
+    context.userId = userId;
+    context.addressId = addressId;
+    context.networkId = networkId;
+    context.profiled = profiled;
+    context.confidence = profiled ? 1 : successes / this.settings.learningLogins;
+    context.knownUser = successes >= familiarWeight;
+    context.priorSuccesses = successes;
+    context.priorFailures = profile?.failures ?? 0;
+    context.newIp = weights[ipKind] < familiarWeight;
+    context.newNetwork = weights[networkKind] < familiarWeight;
+    context.newAsn = weights[asnKind] < familiarWeight;
+    context.newCountry = weights[countryKind] < familiarWeight;
+    context.newCity = weights[cityKind] < familiarWeight;
+    context.newDevice = weights[deviceKind] < familiarWeight;
+    context.usualCountry = profile?.usualCountry ?? null;
+    (profile?.hours ?? noHabits).session(deviceId, login.time, local, this.population.hours, context.session);
+    context.travel = travelFrom(profile?.lastPlace ?? null, login, context.leg);
+    this.userBursts.counts(userId, time, context.userBurst);
+    if (addressId < 0) {
+      context.ipBurst.clear();
+      context.ipSpray.clear();
+    } else {
+      this.ipBursts.counts(addressId, time, context.ipBurst);
+      this.ipSprays.counts(addressId, time, context.ipSpray);
+    }
+    if (networkId === null) context.networkSpray.clear();
+    else this.networkSprays.counts(networkId, time, context.networkSpray);
+    // Users tried from the address and network in the spray window, this login's included.
+    context.ipUsers = addressId < 0 ? 0 : this.ipSprays.distinctCount(addressId, time) + (this.ipSprays.has(addressId, userId, time) ? 0 : 1);
+    context.networkUsers = networkId === null ? 0 : this.networkSprays.distinctCount(networkId, time) + (this.networkSprays.has(networkId, userId, time) ? 0 : 1);
+    context.campaignFailures = this.campaignNames.failureCount(campaignKey, time);
+    context.campaignArrivals = this.campaignNames.counts(campaignKey, time, this.campaignCounts).successes;
+    context.campaignNetworks = this.campaignNetworks.distinctCount(campaignKey, time);
+    context.ipSeen = addressId < 0 ? 0 : this.population.attemptsFrom(addressId);
+    context.ipSuccesses = addressId < 0 ? 0 : this.population.successesFrom(addressId);
+    context.asnUsers = this.population.providerUsers(login.asn);
+    context.asnCities = this.population.providerCities(login.asn);
+    context.countryShare = this.population.countryShare(login.country);
+    context.maturity = this.population.maturity();
+    return context;
   }
 
   /**
@@ -199,7 +145,7 @@ export class BehaviourState {
    */
   learn(login: DetectionLogin, weight = 1, context: LoginContext = this.assess(login)): void {
     const knownBefore = context.knownUser;
-    const { userId, address, networkId } = context;
+    const { userId, addressId, networkId } = context;
     let profile = this.profiles[userId];
     if (!profile) {
       // Filled up to the id, not assigned past the end: a sparse array would turn into a dictionary.
@@ -207,12 +153,12 @@ export class BehaviourState {
       profile = new UserProfile();
       this.profiles[userId] = profile;
     }
-    profile.observe(login, context.device, context.keys, context.local, weight, this.population.hours);
-    this.population.learn(address, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
-    this.userBursts.add(userId, login.time, address?.id ?? -1, login.success);
-    if (address) {
-      this.ipBursts.add(address.id, login.time, userId, login.success);
-      this.ipSprays.add(address.id, login.time, userId, login.success);
+    profile.observe(login, context.deviceId, context.keys, context.local, weight, this.population.hours);
+    this.population.learn(addressId, login.asn, login.country, context.city, userId, login.success, weight, !knownBefore);
+    this.userBursts.add(userId, login.time, addressId, login.success);
+    if (addressId >= 0) {
+      this.ipBursts.add(addressId, login.time, userId, login.success);
+      this.ipSprays.add(addressId, login.time, userId, login.success);
     }
     if (networkId !== null) this.networkSprays.add(networkId, login.time, userId, login.success);
     if (!knownBefore && (!login.success || weight >= familiarWeight)) {
@@ -231,10 +177,10 @@ const recentPlaceMs = 12 * 3_600_000;
  * country-level fix (a country's centroid, or a phone roaming on its home carrier abroad) the user's last
  * precise place when it is recent or in the same country; otherwise the fix itself.
  */
-function localTimeOf(login: DetectionLogin, profile: UserProfile | undefined): LocalTime {
+function localTimeOf(login: DetectionLogin, profile: UserProfile | undefined, into: LocalTime): LocalTime {
   const place = profile?.lastPlace;
   if (isCityPrecise(login) || !place || (login.time - place.time > recentPlaceMs && place.country !== login.country)) {
-    return localTime(login.time, login.longitude);
+    return localTime(login.time, login.longitude, into);
   }
-  return localTime(login.time, place.longitude);
+  return localTime(login.time, place.longitude, into);
 }

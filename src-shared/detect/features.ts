@@ -1,4 +1,4 @@
-import type { LoginContext } from './behaviour-state.js';
+import type { LoginContext } from './login-context.js';
 import type { DetectionLogin } from './login.js';
 
 /** Names of the engineered numeric features, in matrix column order (also the explanation labels). */

@@ -1,4 +1,4 @@
-import type { LocalTime } from './local-time.js';
+import { copyLocalTime, emptyLocalTime, type LocalTime } from './local-time.js';
 
 /** How usual a time of day is for a user, against their own days and the organisation's. */
 export interface HourHabit {
@@ -12,7 +12,19 @@ export interface HourHabit {
   share: number;
 }
 
-/** The session a login belongs to, and how usual its start was. */
+/** A habit to fill in. */
+export function emptyHourHabit(): HourHabit {
+  return { nearDays: 0, activeDays: 0, populationShare: 0, share: 0 };
+}
+
+function copyHourHabit(from: Readonly<HourHabit>, into: HourHabit): void {
+  into.nearDays = from.nearDays;
+  into.activeDays = from.activeDays;
+  into.populationShare = from.populationShare;
+  into.share = from.share;
+}
+
+/** The session a login belongs to, and how usual its start was: filled in place (see `HourHabits.session`). */
 export interface SessionHour {
   /** Local time the session started (this login's own time when it starts one). */
   start: LocalTime;
@@ -27,6 +39,11 @@ export interface SessionHour {
   activity: HourHabit;
 }
 
+/** A session to fill in: its own start and habits, never shared with an open session. */
+export function emptySessionHour(): SessionHour {
+  return { start: emptyLocalTime(), continued: false, habit: emptyHourHabit(), activity: emptyHourHabit() };
+}
+
 /** The time-of-day neighbourhood of a session start: hourly bins either side (3 h in all). */
 export const hourReach = 1;
 /** Logins of one device closer than this are one session (re-authentication after a timeout). */
@@ -36,79 +53,98 @@ const priorDays = 5;
 /** Before anything is known, an even spread over a 16 h waking day. */
 const unknownShare = (2 * hourReach + 1) / 16;
 
-/** Days with session starts (or logins) near each hour of day, summed over a user or the whole organisation. */
-class HourDays {
-  readonly near = new Float64Array(24);
-  activeDays = 0;
+/*
+ * Days are counted in blocks of numbers in a Float64Array, so a user's habits are one array, not a tree of
+ * objects and arrays to reach per login and to build per new user. A days block: for each hourly bin, the
+ * days with a session start (or a login) near that hour, then the active days. A user's block is followed
+ * by its credit of the current local day (see `credit`): each bin's credit, the day, and its weight.
+ */
+const bins = 24;
+const activeDaysAt = bins;
+const daysLength = bins + 1;
+const creditAt = daysLength;
+const creditDayAt = creditAt + bins;
+const creditWeightAt = creditDayAt + 1;
+const creditedDaysLength = creditWeightAt + 1;
 
-  /** Share of active days near `bin`, with `prior` days at `fallback`. */
-  share(bin: number, prior: number, fallback: number): number {
-    return (this.near[bin] + prior * fallback) / (this.activeDays + prior);
+/** Share of active days near `bin` in the days block at `at`, with `prior` days at `fallback`. */
+function share(days: Float64Array, at: number, bin: number, prior: number, fallback: number): number {
+  return (days[at + bin] + prior * fallback) / (days[at + activeDaysAt] + prior);
+}
+
+/**
+ * How usual local time `local` is against the credited days block at `at` of `own`, backed off to the
+ * population's days block at `populationAt`. Only earlier days count (what the current day has credited
+ * so far is taken off): a night is not made usual by itself. Filled into `into`; `into`.
+ */
+function habitOf(own: Float64Array, at: number, population: Float64Array, populationAt: number, local: LocalTime, into: HourHabit): HourHabit {
+  const bin = Math.floor(local.hour) % 24;
+  const populationShare = share(population, populationAt, bin, 1, unknownShare);
+  const today = own[at + creditDayAt] === local.day;
+  const nearDays = own[at + bin] - (today ? own[at + creditAt + bin] : 0);
+  const activeDays = own[at + activeDaysAt] - (today ? own[at + creditWeightAt] : 0);
+  into.nearDays = nearDays;
+  into.activeDays = activeDays;
+  into.populationShare = populationShare;
+  into.share = (nearDays + priorDays * populationShare) / (activeDays + priorDays);
+  return into;
+}
+
+/**
+ * Credit `local` (and the hours near it) with `weight` to the credited days block at `at` of `own` and to
+ * the population's days block at `populationAt`: once per local day at the best weight seen (one busy
+ * night is one day).
+ */
+function credit(own: Float64Array, at: number, population: Float64Array, populationAt: number, local: LocalTime, weight: number): void {
+  if (local.day !== own[at + creditDayAt]) {
+    own[at + creditDayAt] = local.day;
+    own.fill(0, at + creditAt, at + creditAt + bins);
+    own[at + creditWeightAt] = 0;
   }
-
-  /**
-   * How usual local time `local` is against these days, backed off to the population's. Only earlier days
-   * count (`today` is what the current day has credited so far): a night is not made usual by itself.
-   */
-  habit(local: LocalTime, population: HourDays, today: DayCredit): HourHabit {
-    const bin = Math.floor(local.hour) % 24;
-    const populationShare = population.share(bin, 1, unknownShare);
-    const nearDays = this.near[bin] - today.creditOf(local.day, bin);
-    const activeDays = this.activeDays - today.weightOf(local.day);
-    return { nearDays, activeDays, populationShare, share: (nearDays + priorDays * populationShare) / (activeDays + priorDays) };
+  const credited = own[at + creditWeightAt];
+  if (weight > credited) {
+    own[at + activeDaysAt] += weight - credited;
+    population[populationAt + activeDaysAt] += weight - credited;
+    own[at + creditWeightAt] = weight;
+  }
+  const bin = Math.floor(local.hour) % 24;
+  for (let offset = -hourReach; offset <= hourReach; offset++) {
+    const near = (bin + offset + 24) % 24;
+    const nearCredit = own[at + creditAt + near];
+    if (weight > nearCredit) {
+      own[at + near] += weight - nearCredit;
+      population[populationAt + near] += weight - nearCredit;
+      own[at + creditAt + near] = weight;
+    }
   }
 }
+
+/** Where session starts and activity sit: in the population's days, and in a user's credited days. */
+const populationStartsAt = 0;
+const populationActivityAt = daysLength;
+const startsAt = 0;
+const activityAt = creditedDaysLength;
 
 /** The organisation's habits: when sessions start, and when anyone logs in at all. Nights are quiet for almost everyone. */
 export class PopulationHours {
-  readonly starts = new HourDays();
-  readonly activity = new HourDays();
-}
-
-/** Credits hours to one local day at a time, once per day at the best weight seen (one busy night is one day). */
-class DayCredit {
-  private day = Number.NaN;
-  private readonly hours = new Float64Array(24);
-  private weight = 0;
-
-  /** What the local day `day` has credited to hour bin `bin` so far (0 for any other day). */
-  creditOf(day: number, bin: number): number {
-    return day === this.day ? this.hours[bin] : 0;
-  }
-
-  /** The weight the local day `day` has added to the active days so far (0 for any other day). */
-  weightOf(day: number): number {
-    return day === this.day ? this.weight : 0;
-  }
-
-  /** Credit `local` (and the hours near it) with `weight` to a user's days and the population's. */
-  credit(local: LocalTime, weight: number, own: HourDays, population: HourDays): void {
-    if (local.day !== this.day) {
-      this.day = local.day;
-      this.hours.fill(0);
-      this.weight = 0;
-    }
-    if (weight > this.weight) {
-      own.activeDays += weight - this.weight;
-      population.activeDays += weight - this.weight;
-      this.weight = weight;
-    }
-    const bin = Math.floor(local.hour) % 24;
-    for (let offset = -hourReach; offset <= hourReach; offset++) {
-      const near = (bin + offset + 24) % 24;
-      if (weight > this.hours[near]) {
-        own.near[near] += weight - this.hours[near];
-        population.near[near] += weight - this.hours[near];
-        this.hours[near] = weight;
-      }
-    }
-  }
+  /** Two days blocks: session starts, then activity. */
+  readonly days = new Float64Array(2 * daysLength);
 }
 
 interface OpenSession {
+  /** Interned id of the device (-1 for logins without one). */
+  device: number;
   start: LocalTime;
   last: number;
   habit: HourHabit;
+}
+
+/** A user's two credited days blocks, nothing credited yet (no current day). */
+function newCreditedDays(): Float64Array {
+  const days = new Float64Array(2 * creditedDaysLength);
+  days[startsAt + creditDayAt] = Number.NaN;
+  days[activityAt + creditDayAt] = Number.NaN;
+  return days;
 }
 
 /** Whether a login at `time` continues an open session. */
@@ -125,34 +161,59 @@ function continues(open: OpenSession, time: number): boolean {
  * organisation's habits, so an evening session is ordinary for a new user and a 3 a.m. one is not.
  */
 export class HourHabits {
-  private readonly starts = new HourDays();
-  private readonly activity = new HourDays();
-  private readonly startCredit = new DayCredit();
-  private readonly activityCredit = new DayCredit();
-  private readonly sessions = new Map<string, OpenSession>();
+  /** Two credited days blocks: session starts, then activity. */
+  private readonly days = newCreditedDays();
+  /** Open sessions, one per device, and their devices' ids in the same order: a user has a few devices, scanned faster than hashed. */
+  private readonly sessions: OpenSession[] = [];
+  private readonly sessionDevices: number[] = [];
 
-  /** The session of a login from `device` at `time` (local time `local`), before learning it. */
-  session(device: string, time: number, local: LocalTime, population: PopulationHours): SessionHour {
-    const open = this.sessions.get(device);
-    const activity = this.activity.habit(local, population.activity, this.activityCredit);
-    if (open && continues(open, time)) return { start: open.start, continued: true, habit: open.habit, activity };
-    return { start: local, continued: false, habit: this.habit(local, population), activity };
+  /**
+   * The session of a login from `device` (an interned device id, -1 for none) at `time` (local time `local`),
+   * before learning it, into `into`; `into`.
+   */
+  session(device: number, time: number, local: LocalTime, population: PopulationHours, into = emptySessionHour()): SessionHour {
+    const open = this.openSession(device);
+    habitOf(this.days, activityAt, population.days, populationActivityAt, local, into.activity);
+    if (open && continues(open, time)) {
+      into.continued = true;
+      copyLocalTime(open.start, into.start);
+      copyHourHabit(open.habit, into.habit);
+    } else {
+      into.continued = false;
+      copyLocalTime(local, into.start);
+      this.habit(local, population, into.habit);
+    }
+    return into;
   }
 
   /** Learn a successful login trusted with `weight` (0..1); the population learns it too. */
-  observe(device: string, time: number, local: LocalTime, weight: number, population: PopulationHours): void {
-    this.activityCredit.credit(local, weight, this.activity, population.activity);
-    const open = this.sessions.get(device);
+  observe(device: number, time: number, local: LocalTime, weight: number, population: PopulationHours): void {
+    credit(this.days, activityAt, population.days, populationActivityAt, local, weight);
+    const open = this.openSession(device);
     if (open && continues(open, time)) {
       open.last = time;
       return;
     }
-    this.sessions.set(device, { start: local, last: time, habit: this.habit(local, population) });
-    this.startCredit.credit(local, weight, this.starts, population.starts);
+    // A device's next session reuses its record: the session before it is over.
+    if (open) {
+      copyLocalTime(local, open.start);
+      open.last = time;
+      this.habit(local, population, open.habit);
+    } else {
+      this.sessions.push({ device, start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
+      this.sessionDevices.push(device);
+    }
+    credit(this.days, startsAt, population.days, populationStartsAt, local, weight);
   }
 
-  /** How usual a session starting at local time `local` is for this user. */
-  habit(local: LocalTime, population: PopulationHours): HourHabit {
-    return this.starts.habit(local, population.starts, this.startCredit);
+  /** The last session of `device`, if it had one. */
+  private openSession(device: number): OpenSession | undefined {
+    const index = this.sessionDevices.indexOf(device);
+    return index < 0 ? undefined : this.sessions[index];
+  }
+
+  /** How usual a session starting at local time `local` is for this user, into `into`; `into`. */
+  habit(local: LocalTime, population: PopulationHours, into = emptyHourHabit()): HourHabit {
+    return habitOf(this.days, startsAt, population.days, populationStartsAt, local, into);
   }
 }

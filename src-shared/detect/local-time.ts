@@ -24,13 +24,31 @@ export function solarOffsetHours(longitude: number): number {
   return Math.max(-12, Math.min(14, Math.round(longitude / 15)));
 }
 
-/** Local time of `time` (UTC ms) at `longitude`, or UTC when the longitude is unknown. */
-export function localTime(time: number, longitude: number | null): LocalTime {
+/** A local time to fill in (see `localTime`, `copyLocalTime`). */
+export function emptyLocalTime(): LocalTime {
+  return { hour: 0, weekday: 0, day: 0, offsetHours: null };
+}
+
+/** Local time of `time` (UTC ms) at `longitude`, or UTC when the longitude is unknown, into `into`; `into`. */
+export function localTime(time: number, longitude: number | null, into = emptyLocalTime()): LocalTime {
   const offsetHours = longitude === null ? null : solarOffsetHours(longitude);
   const shifted = time + (offsetHours ?? 0) * hourMs;
   const day = Math.floor(shifted / dayMs);
+  into.hour = (shifted - day * dayMs) / hourMs;
   // Arithmetic instead of a Date per login: 1970-01-01 was a Thursday (weekday 4).
-  return { hour: (shifted - day * dayMs) / hourMs, weekday: (((day + 4) % 7) + 7) % 7, day, offsetHours };
+  into.weekday = (((day + 4) % 7) + 7) % 7;
+  into.day = day;
+  into.offsetHours = offsetHours;
+  return into;
+}
+
+/** `from` copied into `into`; `into`. */
+export function copyLocalTime(from: Readonly<LocalTime>, into: LocalTime): LocalTime {
+  into.hour = from.hour;
+  into.weekday = from.weekday;
+  into.day = from.day;
+  into.offsetHours = from.offsetHours;
+  return into;
 }
 
 /** "Sat 02:13 local (UTC+1)" / "Sat 02:13 UTC". */

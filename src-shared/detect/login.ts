@@ -20,13 +20,13 @@ export interface DetectionLogin {
   deviceType: string | null;
 }
 
-const deviceKeys = new KeyCache();
+const deviceKeys = new KeyCache((browser, os, deviceType) => `${browserFamily(browser) ?? '?'} · ${osFamily(os) ?? '?'} · ${deviceType ?? '?'}`);
 
 /** A device as a user would name it: browser family, OS family and device type, without versions. */
 export function deviceKey(login: Pick<DetectionLogin, 'browser' | 'os' | 'deviceType'>): string | null {
   const { browser, os, deviceType } = login;
   if (!browser && !os && !deviceType) return null;
-  return deviceKeys.get(browser, os, deviceType, () => `${browserFamily(browser) ?? '?'} · ${osFamily(os) ?? '?'} · ${deviceType ?? '?'}`);
+  return deviceKeys.get(browser, os, deviceType);
 }
 
 const browserVersion = /^\d+(\.\d+)*$/;

@@ -1,15 +1,7 @@
+import { CountsById } from './counts-by-id.js';
 import { PopulationHours } from './hour-habit.js';
 import { InternedNames } from './interned-names.js';
 import { familiarWeight } from './profile.js';
-
-/** What the organisation as a whole has seen of one source address. */
-export interface AddressHistory {
-  /** Small integer id (for sliding-window members). */
-  id: number;
-  attempts: number;
-  /** Trusted successful logins from the address, by anyone. */
-  successes: number;
-}
 
 /** What the organisation has seen of one network provider (ASN). */
 interface ProviderHistory {
@@ -30,7 +22,10 @@ const newUserHorizon = 500;
 export class Population {
   private readonly userIds = new InternedNames();
   private readonly networkIds = new InternedNames();
-  private readonly addresses = new Map<string, AddressHistory>();
+  private readonly addressIds = new InternedNames();
+  /** Attempts from each address, and trusted successful logins from it by anyone, by address id. */
+  private readonly addressAttempts = new CountsById();
+  private readonly addressSuccesses = new CountsById();
   private readonly providers = new Map<number, ProviderHistory>();
   private readonly countries = new Map<string, number>();
   private successes = 0;
@@ -49,14 +44,19 @@ export class Population {
     return this.networkIds.id(network);
   }
 
-  /** The history of an address, created empty on first sight. */
-  address(ip: string): AddressHistory {
-    let history = this.addresses.get(ip);
-    if (!history) {
-      history = { id: this.addresses.size, attempts: 0, successes: 0 };
-      this.addresses.set(ip, history);
-    }
-    return history;
+  /** The small integer id of an address, assigned on first sight. */
+  addressId(ip: string): number {
+    return this.addressIds.id(ip);
+  }
+
+  /** Attempts ever seen from an address (by its id). */
+  attemptsFrom(addressId: number): number {
+    return this.addressAttempts.get(addressId);
+  }
+
+  /** Trusted successful logins from an address (by its id), by anyone. */
+  successesFrom(addressId: number): number {
+    return this.addressSuccesses.get(addressId);
   }
 
   /** Distinct users who logged in (trusted) through a provider (capped). */
@@ -79,11 +79,14 @@ export class Population {
     return Math.max(0, Math.min(1, 1 - 10 * this.newUserRate));
   }
 
-  /** Learn a login from `address` (see `address()`); `weight` is how much a success is trusted, `firstSuccess` whether it is the user's first. */
-  learn(address: AddressHistory | null, asn: number | null, country: string | null, cityKey: string | null, userId: number, success: boolean, weight: number, firstSuccess: boolean): void {
-    if (address) address.attempts++;
+  /**
+   * Learn a login from the address `addressId` (see `addressId()`, -1 for none); `weight` is how much a
+   * success is trusted, `firstSuccess` whether it is the user's first.
+   */
+  learn(addressId: number, asn: number | null, country: string | null, cityKey: string | null, userId: number, success: boolean, weight: number, firstSuccess: boolean): void {
+    if (addressId >= 0) this.addressAttempts.add(addressId);
     if (!success || weight < familiarWeight) return;
-    if (address) address.successes++;
+    if (addressId >= 0) this.addressSuccesses.add(addressId);
     this.successes++;
     this.newUserRate += ((firstSuccess ? 1 : 0) - this.newUserRate) / newUserHorizon;
     if (country) this.countries.set(country, (this.countries.get(country) ?? 0) + 1);

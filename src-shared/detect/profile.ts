@@ -16,6 +16,11 @@ export interface PlaceVisit {
   country: string | null;
 }
 
+/** A place to fill in. */
+export function emptyPlaceVisit(): PlaceVisit {
+  return { time: 0, latitude: 0, longitude: 0, city: null, country: null };
+}
+
 /**
  * A user's normal behaviour, learned from their successful logins only (an attacker's failures must
  * not teach it) and weighted by how trustworthy each login looked when it was judged: a login the rules
@@ -37,17 +42,17 @@ export class UserProfile {
   private usualCountryWeight = 0;
 
   /**
-   * Learn from a login (its device key and profile keys given) after it has been judged; `weight` (0..1)
+   * Learn from a login (its interned device id, -1 for none, and profile keys given) after it has been judged; `weight` (0..1)
    * is how much it is trusted.
    */
-  observe(login: DetectionLogin, device: string | null, keys: ProfileKeys, local: LocalTime, weight: number, populationHours: PopulationHours): void {
+  observe(login: DetectionLogin, device: number, keys: ProfileKeys, local: LocalTime, weight: number, populationHours: PopulationHours): void {
     if (this.successes + this.failures === 0) this.firstSeen = login.time;
     if (!login.success) {
       this.failures++;
       return;
     }
     // Sessions are followed whatever the weight, so the rest of a distrusted session is judged with it.
-    this.hours.observe(device ?? '', login.time, local, weight, populationHours);
+    this.hours.observe(device, login.time, local, weight, populationHours);
     if (weight <= 0) return;
     this.successes += weight;
     for (let kind = 0; kind < keys.length; kind++) {
@@ -57,7 +62,13 @@ export class UserProfile {
     }
     // Only a trusted, city-precise login says where the person is (a country centroid is not a place).
     if (weight >= familiarWeight && isCityPrecise(login)) {
-      this.lastPlace = { time: login.time, latitude: login.latitude as number, longitude: login.longitude as number, city: login.city, country: login.country };
+      // In place once there is one: the place before is forgotten (an assessment's travel leg is read before learning).
+      const place = (this.lastPlace ??= emptyPlaceVisit());
+      place.time = login.time;
+      place.latitude = login.latitude as number;
+      place.longitude = login.longitude as number;
+      place.city = login.city;
+      place.country = login.country;
     }
   }
 
@@ -72,10 +83,10 @@ export class UserProfile {
 
 const countryKind = profileKinds.indexOf('country');
 
-const cityKeys = new KeyCache();
+const cityKeys = new KeyCache((country, city) => `${city}|${country}`);
 
 /** "Bergen|NO", or null when the city is unknown. */
 export function cityKey(login: Pick<DetectionLogin, 'city' | 'country'>): string | null {
   const { city, country } = login;
-  return city && country ? cityKeys.get(country, city, null, () => `${city}|${country}`) : null;
+  return city && country ? cityKeys.get(country, city, null) : null;
 }

@@ -1,4 +1,4 @@
-import type { LoginContext } from './behaviour-state.js';
+import type { LoginContext } from './login-context.js';
 import type { DetectionLogin } from './login.js';
 import { formatPercent, formatWhole, plural } from './reason-format.js';
 import { campaign } from './rules-campaign.js';

@@ -1,4 +1,4 @@
-import type { LoginContext } from './behaviour-state.js';
+import type { LoginContext } from './login-context.js';
 import type { DetectionLogin } from './login.js';
 import { plural } from './reason-format.js';
 import type { Finding, RuleInput } from './rules.js';

@@ -1,4 +1,4 @@
-import type { LoginContext } from './behaviour-state.js';
+import type { LoginContext } from './login-context.js';
 import type { HourHabit } from './hour-habit.js';
 import { describeLocalTime } from './local-time.js';
 import { placeName, type DetectionLogin } from './login.js';

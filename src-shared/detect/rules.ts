@@ -1,4 +1,5 @@
-import type { LearningSettings, LoginContext } from './behaviour-state.js';
+import type { LearningSettings } from './behaviour-state.js';
+import type { LoginContext } from './login-context.js';
 import type { DetectionLogin } from './login.js';
 import { evaluateAttackRules } from './rules-attack.js';
 import { evaluateProfileRules } from './rules-profile.js';

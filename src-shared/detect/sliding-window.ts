@@ -1,53 +1,64 @@
 /**
  * Attempts of one key (an IP, a network, a user) within a trailing time window: how many failed,
- * how many succeeded, and how many distinct members (users, or addresses) they involved.
+ * how many succeeded, and how many distinct members (users, or addresses) they involved. Filled in
+ * place by `WindowedKeys.counts`, so a caller asking for every login keeps one and allocates nothing.
  */
-export interface WindowCounts {
-  readonly attempts: number;
-  readonly failures: number;
-  readonly successes: number;
+export class WindowCounts {
+  attempts = 0;
+  failures = 0;
+  successes = 0;
   /** Distinct members (a user's window counts addresses; an address's window counts users). */
-  readonly distinct: number;
-}
+  distinct = 0;
 
-/** Counts of an empty window. */
-export const emptyCounts: Readonly<WindowCounts> = Object.freeze({ attempts: 0, failures: 0, successes: 0, distinct: 0 });
+  /** Set to an empty window; this. */
+  clear(): this {
+    this.attempts = this.failures = this.successes = this.distinct = 0;
+    return this;
+  }
+}
 
 /** Attempts the queue has room for before it first grows. */
 const initialAttempts = 1024;
 /** Keys the counters have room for before they first grow. */
 const initialKeys = 256;
 
+import { PairCounts } from './pair-counts.js';
+
 /**
  * Trailing windows of attempts for many keys at once. Keys and members are small integers (interned
  * ids). Attempts arrive in time order, so one queue holds every key's attempts in time order and is
- * expired from its head; per key only counters are kept, in typed arrays by key: attempts, failures, the
- * only member while there is one, and member counts once a second member arrives (dropped when the
- * key's window empties). Nothing is allocated per attempt, nothing is looked up by hash per key, and no
- * sweep is needed to forget keys: a key whose attempts have expired costs a few counters at zero.
+ * expired from its head; per key only counters are kept, in typed arrays by key: attempts, failures and
+ * distinct members, with each member's attempts in one table of (key, member) pairs. Nothing is allocated
+ * per attempt or per key, and no sweep is needed to forget keys: a key whose attempts have expired costs
+ * a few counters at zero.
  */
 export class WindowedKeys {
   private times = new Float64Array(initialAttempts);
   private keys = new Int32Array(initialAttempts);
-  private members = new Float64Array(initialAttempts);
+  private members = new Int32Array(initialAttempts);
   private successes = new Uint8Array(initialAttempts);
   private head = 0;
   private tail = 0;
   private attempts = new Int32Array(initialKeys);
   private failures = new Int32Array(initialKeys);
-  private onlyMember = new Float64Array(initialKeys);
-  private memberCounts: (Map<number, number> | undefined)[] = [];
+  private distinct = new Int32Array(initialKeys);
+  /** Attempts in the window per (key, member). */
+  private readonly memberAttempts = new PairCounts();
   private activeKeys = 0;
 
   constructor(readonly windowMs: number) {}
 
-  /** Counts for `key` in the window ending at `time`, before the current attempt is added. */
-  counts(key: number, time: number): WindowCounts {
+  /** Counts for `key` in the window ending at `time`, before the current attempt is added, into `into`; `into`. */
+  counts(key: number, time: number, into = new WindowCounts()): WindowCounts {
     this.expire(time);
     const attempts = key < this.attempts.length ? this.attempts[key] : 0;
-    if (attempts === 0) return emptyCounts;
+    if (attempts === 0) return into.clear();
     const failures = this.failures[key];
-    return { attempts, failures, successes: attempts - failures, distinct: this.distinctOf(key) };
+    into.attempts = attempts;
+    into.failures = failures;
+    into.successes = attempts - failures;
+    into.distinct = this.distinct[key];
+    return into;
   }
 
   /** Failed attempts of `key` in the window ending at `time`. */
@@ -59,18 +70,17 @@ export class WindowedKeys {
   /** Distinct members of `key` in the window ending at `time`. */
   distinctCount(key: number, time: number): number {
     this.expire(time);
-    return key < this.attempts.length && this.attempts[key] > 0 ? this.distinctOf(key) : 0;
+    return key < this.distinct.length ? this.distinct[key] : 0;
   }
 
   /** Whether `member` made an attempt of `key` in the window ending at `time`. */
   has(key: number, member: number, time: number): boolean {
     this.expire(time);
     if (key >= this.attempts.length || this.attempts[key] === 0) return false;
-    const counts = this.memberCounts[key];
-    return counts ? counts.has(member) : this.onlyMember[key] === member;
+    return this.memberAttempts.get(key, member) > 0;
   }
 
-  /** Record an attempt of `key` (a small non-negative integer) by `member` at `time`. */
+  /** Record an attempt of `key` (a small non-negative integer) by `member` (an integer) at `time`. */
   add(key: number, time: number, member: number, success: boolean): void {
     this.expire(time);
     if (key >= this.attempts.length) this.growKeys(key);
@@ -80,30 +90,14 @@ export class WindowedKeys {
     this.keys[at] = key;
     this.members[at] = member;
     this.successes[at] = success ? 1 : 0;
-    const attempts = this.attempts[key]++;
+    if (this.attempts[key]++ === 0) this.activeKeys++;
     if (!success) this.failures[key]++;
-    if (attempts === 0) {
-      this.activeKeys++;
-      this.onlyMember[key] = member;
-      return;
-    }
-    let counts = this.memberCounts[key];
-    if (!counts) {
-      if (member === this.onlyMember[key]) return;
-      // A second member: from now on count members one by one.
-      counts = new Map([[this.onlyMember[key], attempts]]);
-      this.memberCounts[key] = counts;
-    }
-    counts.set(member, (counts.get(member) ?? 0) + 1);
+    if (this.memberAttempts.increment(key, member) === 1) this.distinct[key]++;
   }
 
   /** Number of keys with attempts in the window (as of the latest time seen). */
   get size(): number {
     return this.activeKeys;
-  }
-
-  private distinctOf(key: number): number {
-    return this.memberCounts[key]?.size ?? 1;
   }
 
   /** Drop attempts older than the window before `time`. */
@@ -113,20 +107,9 @@ export class WindowedKeys {
     let head = this.head;
     while (head < this.tail && times[head] < oldest) {
       const key = this.keys[head];
-      const left = --this.attempts[key];
+      if (--this.attempts[key] === 0) this.activeKeys--;
       if (this.successes[head] === 0) this.failures[key]--;
-      if (left === 0) {
-        this.activeKeys--;
-        this.memberCounts[key] = undefined;
-      } else {
-        const counts = this.memberCounts[key];
-        if (counts) {
-          const member = this.members[head];
-          const remaining = (counts.get(member) ?? 1) - 1;
-          if (remaining === 0) counts.delete(member);
-          else counts.set(member, remaining);
-        }
-      }
+      if (this.memberAttempts.decrement(key, this.members[head]) === 0) this.distinct[key]--;
       head++;
     }
     this.head = head;
@@ -136,16 +119,14 @@ export class WindowedKeys {
   /** Counters for keys up to `key`, at least doubled. */
   private growKeys(key: number): void {
     const length = Math.max(key + 1, this.attempts.length * 2);
-    const grow = <T extends Int32Array | Float64Array>(array: T, make: (length: number) => T): T => {
-      const larger = make(length);
+    const grow = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const larger = new Int32Array(length);
       larger.set(array);
       return larger;
     };
-    this.attempts = grow(this.attempts, (size) => new Int32Array(size));
-    this.failures = grow(this.failures, (size) => new Int32Array(size));
-    this.onlyMember = grow(this.onlyMember, (size) => new Float64Array(size));
-    // Filled, not assigned far past its end: a sparse array would turn into a dictionary.
-    while (this.memberCounts.length < length) this.memberCounts.push(undefined);
+    this.attempts = grow(this.attempts);
+    this.failures = grow(this.failures);
+    this.distinct = grow(this.distinct);
   }
 
   /** Room for one more attempt: shift the live attempts down when at least half are expired, else double. */
@@ -160,7 +141,7 @@ export class WindowedKeys {
       const capacity = this.times.length * 2;
       const times = new Float64Array(capacity);
       const keys = new Int32Array(capacity);
-      const members = new Float64Array(capacity);
+      const members = new Int32Array(capacity);
       const successes = new Uint8Array(capacity);
       times.set(this.times.subarray(this.head, this.tail));
       keys.set(this.keys.subarray(this.head, this.tail));

@@ -1,6 +1,6 @@
-import { distanceKm } from './geo-distance.js';
+import { distanceKm, type GeoPoint } from './geo-distance.js';
 import { isCityPrecise, type DetectionLogin } from './login.js';
-import type { PlaceVisit } from './profile.js';
+import { emptyPlaceVisit, type PlaceVisit } from './profile.js';
 
 /** A travel leg from the user's last trusted city-precise login to this one. */
 export interface Travel {
@@ -10,16 +10,26 @@ export interface Travel {
   kmPerHour: number;
 }
 
+/** A leg to fill in (see `travelFrom`). */
+export function emptyTravel(): Travel {
+  return { from: emptyPlaceVisit(), km: 0, hours: 0, kmPerHour: 0 };
+}
+
 /** Time floor of a leg: two logins in the same second must not read as infinite speed. */
 const minimumLegMs = 60_000;
 
 /**
  * The leg from `from` to `login`, when both are city-precise. A country-level fix is the country's
- * centroid, up to thousands of km from the person, so it never measures travel.
+ * centroid, up to thousands of km from the person, so it never measures travel. Filled into `into`.
  */
-export function travelFrom(from: PlaceVisit | null, login: DetectionLogin): Travel | null {
+export function travelFrom(from: PlaceVisit | null, login: DetectionLogin, into = emptyTravel()): Travel | null {
   if (!from || !isCityPrecise(login)) return null;
-  const km = distanceKm(from, { latitude: login.latitude as number, longitude: login.longitude as number });
+  // City-precise: its coordinates are set.
+  const km = distanceKm(from, login as GeoPoint);
   const hours = Math.max(Math.abs(login.time - from.time), minimumLegMs) / 3_600_000;
-  return { from, km, hours, kmPerHour: km / hours };
+  into.from = from;
+  into.km = km;
+  into.hours = hours;
+  into.kmPerHour = km / hours;
+  return into;
 }

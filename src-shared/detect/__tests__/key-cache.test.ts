@@ -5,20 +5,14 @@ import { cityKey } from '../profile.js';
 
 describe('KeyCache', () => {
   it('builds a text once per combination, nulls included, and forgets past its limit', () => {
-    const cache = new KeyCache(2);
     let built = 0;
-    const build = (text: string) => (): string => {
-      built++;
-      return text;
-    };
-    expect(cache.get('a', null, 'c', build('a-c'))).toBe('a-c');
-    expect(cache.get('a', null, 'c', build('other'))).toBe('a-c');
-    expect(cache.get('a', '', 'c', build('a-empty-c'))).toBe('a-empty-c');
-    expect(built).toBe(2);
+    const cache = new KeyCache((a, b, c) => `${a}-${b}-${c}#${++built}`, 2);
+    expect(cache.get('a', null, 'c')).toBe('a-null-c#1');
+    expect(cache.get('a', null, 'c')).toBe('a-null-c#1');
+    expect(cache.get('a', '', 'c')).toBe('a--c#2');
     // Third combination under a new first part: the cache is full, so it starts over.
-    expect(cache.get('b', null, null, build('b'))).toBe('b');
-    expect(cache.get('a', null, 'c', build('a-c again'))).toBe('a-c again');
-    expect(built).toBe(4);
+    expect(cache.get('b', null, null)).toBe('b-null-null#3');
+    expect(cache.get('a', null, 'c')).toBe('a-null-c#4');
   });
 
   it('gives the device and city keys their texts', () => {

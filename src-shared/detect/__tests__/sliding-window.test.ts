@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WindowedKeys } from '../sliding-window.js';
+import { WindowCounts, WindowedKeys } from '../sliding-window.js';
 
 const minute = 60_000;
 const alice = 1;
@@ -16,6 +16,16 @@ describe('WindowedKeys', () => {
     expect(keys.counts(7, 11 * minute + 1)).toEqual({ attempts: 1, failures: 0, successes: 1, distinct: 1 });
     expect(keys.has(7, bob, 11 * minute + 1)).toBe(false);
     expect(keys.has(7, alice, 11 * minute + 1)).toBe(true);
+  });
+
+  it('fills the counts it is given, an empty window included', () => {
+    const keys = new WindowedKeys(minute);
+    const counts = new WindowCounts();
+    keys.add(4, 0, alice, false);
+    expect(keys.counts(4, 0, counts)).toBe(counts);
+    expect(counts).toEqual({ attempts: 1, failures: 1, successes: 0, distinct: 1 });
+    expect(keys.counts(5, 0, counts)).toBe(counts);
+    expect(counts).toEqual({ attempts: 0, failures: 0, successes: 0, distinct: 0 });
   });
 
   it('keeps keys apart and forgets emptied ones', () => {
