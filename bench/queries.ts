@@ -32,28 +32,31 @@ if (!existsSync(csv)) {
 }
 
 /** Run work while recording the serving thread's stalls and an idle sibling process's (the machine's). */
-async function stallsDuring<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; serving: Stall[]; idle: Stall[] }> {
+async function stallsDuring<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; startedAt: number; serving: Stall[]; idle: Stall[] }> {
   const sibling = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'idle-sibling.ts')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let reported = '';
   sibling.stdout.on('data', (chunk: Buffer) => (reported += chunk.toString()));
   const siblingDone = new Promise((done) => sibling.on('close', done));
   const recorder = recordStalls();
   const started = performance.now();
+  const startedAt = performance.timeOrigin + started;
   const result = await work();
   const serving = recorder.stop();
   const seconds = (performance.now() - started) / 1000;
   sibling.stdin.end();
   await siblingDone;
-  return { result, seconds, serving, idle: JSON.parse(reported) as Stall[] };
+  return { result, seconds, startedAt, serving, idle: JSON.parse(reported) as Stall[] };
 }
 
-/** "longest 12 ms (0 of 50 ms or more); an idle process at the same time: …; the serving thread's own: …". */
-function describeStalls(serving: Stall[], idle: Stall[]): string {
+/** "longest 12 ms (0 of 50 ms or more); an idle process at the same time: …; the serving thread's own: …", with when each own one of 50 ms or more began. */
+function describeStalls({ serving, idle, startedAt }: { serving: Stall[]; idle: Stall[]; startedAt: number }): string {
   const describe = (stalls: Stall[]): string => {
     const { maxMs, over50 } = summarise(stalls);
     return `longest ${maxMs.toFixed(0)} ms (${over50} of 50 ms or more)`;
   };
-  return `${describe(serving)}; an idle process at the same time: ${describe(idle)}; not seen by the idle process (the app's own): ${describe(attribute(serving, idle))}`;
+  const own = attribute(serving, idle);
+  const when = own.filter((stall) => stall.to - stall.from >= 50).map((stall) => `${((stall.from - startedAt) / 1000).toFixed(1)} s`);
+  return `${describe(serving)}; an idle process at the same time: ${describe(idle)}; not seen by the idle process (the app's own): ${describe(own)}${when.length > 0 ? `, at ${when.join(', ')}` : ''}`;
 }
 
 const reuse = values.reuse && existsSync(casePath);
@@ -74,8 +77,8 @@ if (!reuse) {
     return run;
   });
   stalls = [
-    `  during import   (${imported.seconds.toFixed(0)} s): ${describeStalls(imported.serving, imported.idle)}`,
-    `  during training (${trained.seconds.toFixed(0)} s, run ${trained.result.status}): ${describeStalls(trained.serving, trained.idle)}`,
+    `  during import   (${imported.seconds.toFixed(0)} s): ${describeStalls(imported)}`,
+    `  during training (${trained.seconds.toFixed(0)} s, run ${trained.result.status}; phases ${JSON.stringify(trained.result.seconds)}): ${describeStalls(trained)}`,
   ].join('\n');
 }
 const events = (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count;
