@@ -48,14 +48,15 @@ async function stallsDuring<T>(work: () => Promise<T>): Promise<{ result: T; sec
   return { result, seconds, startedAt, serving, idle: JSON.parse(reported) as Stall[] };
 }
 
-/** "longest 12 ms (0 of 50 ms or more); an idle process at the same time: …; the serving thread's own: …", with when each own one of 50 ms or more began. */
+/** "longest 12 ms (0 of 50 ms or more); an idle process at the same time: …; the serving thread's own: …", with when the longest own one, and each of 50 ms or more, began. */
 function describeStalls({ serving, idle, startedAt }: { serving: Stall[]; idle: Stall[]; startedAt: number }): string {
   const describe = (stalls: Stall[]): string => {
     const { maxMs, over50 } = summarise(stalls);
     return `longest ${maxMs.toFixed(0)} ms (${over50} of 50 ms or more)`;
   };
   const own = attribute(serving, idle);
-  const when = own.filter((stall) => stall.to - stall.from >= 50).map((stall) => `${((stall.from - startedAt) / 1000).toFixed(1)} s`);
+  const longest = [...own].sort((a, b) => b.to - b.from - (a.to - a.from))[0];
+  const when = own.filter((stall) => stall === longest || stall.to - stall.from >= 50).map((stall) => `${((stall.from - startedAt) / 1000).toFixed(1)} s`);
   return `${describe(serving)}; an idle process at the same time: ${describe(idle)}; not seen by the idle process (the app's own): ${describe(own)}${when.length > 0 ? `, at ${when.join(', ')}` : ''}`;
 }
 
