@@ -132,8 +132,6 @@ export class PopulationHours {
 }
 
 interface OpenSession {
-  /** Interned id of the device (-1 for logins without one). */
-  device: number;
   start: LocalTime;
   last: number;
   habit: HourHabit;
@@ -200,7 +198,7 @@ export class HourHabits {
       open.last = time;
       this.habit(local, population, open.habit);
     } else {
-      this.sessions.push({ device, start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
+      this.sessions.push({ start: copyLocalTime(local, emptyLocalTime()), last: time, habit: this.habit(local, population) });
       this.sessionDevices.push(device);
     }
     credit(this.days, startsAt, population.days, populationStartsAt, local, weight);

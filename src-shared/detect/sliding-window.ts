@@ -1,3 +1,5 @@
+import { PairCounts } from './pair-counts.js';
+
 /**
  * Attempts of one key (an IP, a network, a user) within a trailing time window: how many failed,
  * how many succeeded, and how many distinct members (users, or addresses) they involved. Filled in
@@ -22,7 +24,6 @@ const initialAttempts = 1024;
 /** Keys the counters have room for before they first grow. */
 const initialKeys = 256;
 
-import { PairCounts } from './pair-counts.js';
 
 /**
  * Trailing windows of attempts for many keys at once. Keys and members are small integers (interned
