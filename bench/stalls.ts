@@ -36,10 +36,11 @@ export function recordStalls(): { stop: () => Stall[] } {
 
 /** Of each stall, the longest stretch that none of the `reference` stalls covers. */
 export function attribute(stalls: readonly Stall[], reference: readonly Stall[]): Stall[] {
+  const covering = [...reference].sort((a, b) => a.from - b.from);
   return stalls.map((stall) => {
     let longest: Stall = { from: stall.from, to: stall.from };
     let from = stall.from;
-    for (const covered of [...reference].sort((a, b) => a.from - b.from)) {
+    for (const covered of covering) {
       if (covered.to <= from || covered.from >= stall.to) continue;
       if (covered.from - from > longest.to - longest.from) longest = { from, to: covered.from };
       from = Math.max(from, covered.to);
