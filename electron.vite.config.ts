@@ -23,16 +23,18 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // Worker threads are entries of their own: startEngineWorker starts ./bootstrap.mjs, which loads
+        // Worker threads are entries of their own: startEngineWorker starts ./bootstrap.mjs (so does the engine
+        // process, ./engine-host.mjs, for startEngineProcess), which loads
         // ./import-worker.js (and the others) beside the chunk that starts them, so every chunk stays in this folder.
         // The command line is an entry too: bin/vigil.js runs it when it is newer than the sources.
         input: {
           index: resolve('src-main/app/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
           bootstrap: resolve('src-main/engine/workers/bootstrap.mjs'),
+          'engine-host': resolve('src-main/engine/workers/engine-host.mjs'),
           ...Object.fromEntries(engineWorkerModules.map((name) => [name, resolve(`src-main/engine/workers/${name}.ts`)])),
         },
-        output: { entryFileNames: (chunk) => (chunk.name === 'bootstrap' ? '[name].mjs' : '[name].js'), chunkFileNames: '[name]-[hash].js' },
+        output: { entryFileNames: (chunk) => (['bootstrap', 'engine-host'].includes(chunk.name) ? '[name].mjs' : '[name].js'), chunkFileNames: '[name]-[hash].js' },
         // A native module: loaded from node_modules (asar-unpacked) at run time, never bundled.
         external: ['better-sqlite3'],
       },

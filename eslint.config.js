@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'eslint.config.js', '.ci/**/*.js'],
+    files: ['bin/**/*.js', 'eslint.config.js', '.ci/**/*.js', 'src-main/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {

@@ -17,6 +17,7 @@ import { createDetectionMethods } from './service/detection.js';
 import { createLiveControl } from './service/live.js';
 import { createResponseMethods } from './service/response.js';
 import { createTrainingSession } from './service/training.js';
+import { prepareEngineProcess } from './workers/engine-process.js';
 import { importInWorker } from './workers/run-import.js';
 import { refreshStatisticsInWorker } from './workers/run-training.js';
 import type { ImportRequestOptions } from './workers/protocol.js';
@@ -62,6 +63,8 @@ export function createService(options: ServiceOptions): CaseService {
   const { db, path, mode } = options;
   const emit = options.emit ?? (() => {});
   const actor = options.actor ?? mode;
+  // Imports and trainings run in the engine process: start it now, not when the first of them starts.
+  prepareEngineProcess();
   // Aggregates over every event take seconds on large cases: keep them until the data changes.
   const cache = new Map<string, unknown>();
   const remember = <T>(key: string, compute: () => T): T => {
@@ -135,8 +138,9 @@ export function createService(options: ServiceOptions): CaseService {
     try {
       const settings = readSettings(db);
       for (const [fileIndex, file] of paths.entries()) {
-        // A worker thread with its own connection: the caller's thread (Electron main, the HTTP server) never blocks.
+        // In the engine process, with its own connection: the caller's thread (Electron main, the HTTP server) neither blocks nor stalls.
         const summary = await importInWorker(path, file, {
+          separateProcess: true,
           format: request.format,
           // A zone set in Settings is the user's choice; otherwise the importer states its own default.
           timeZone: request.timeZone ?? (settings.importTimeZone === 'UTC' ? undefined : settings.importTimeZone),

@@ -1,7 +1,7 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { RunEvaluation } from '../../../src-shared/api/evaluation.js';
 import type { TrainingProgress } from '../../../src-shared/detect/progress.js';
-import { startEngineWorker } from './worker-modules.js';
+import { startEngineProcess } from './engine-process.js';
 import type { CaseCounts } from '../store/queries/case.js';
 import type { TrainingSummary, TrainReply, TrainRequest, TrainRequestOptions } from './train-protocol.js';
 
@@ -20,9 +20,9 @@ export class TrainingStopped extends Error {
 type RequestBody = TrainRequest extends infer Request ? (Request extends TrainRequest ? Omit<Request, 'seq' | 'casePath'> : never) : never;
 
 /**
- * Train and score a case in a worker thread with its own connection, so the caller's thread (Electron
- * main, the HTTP server) never blocks. Progress arrives as events; aborting terminates the worker, whose
- * run then stays 'training' for the caller to mark failed.
+ * Train and score a case in a worker of the engine process (see engine-process.ts) with its own connection,
+ * so the caller's thread (Electron main, the HTTP server) never blocks. Progress arrives as events; aborting
+ * terminates the worker, whose run then stays 'training' for the caller to mark failed.
  */
 export async function trainInWorker(
   casePath: string,
@@ -58,9 +58,9 @@ export async function refreshStatisticsInWorker(casePath: string): Promise<CaseC
   return reply.counts;
 }
 
-/** Send one request to a fresh detection worker and resolve with its final answer (progress goes to the hook). */
+/** Send one request to a fresh detection worker in the engine process and resolve with its final answer (progress goes to the hook). */
 function askWorker(casePath: string, body: RequestBody, hooks: { onProgress?: (progress: TrainingProgress) => void; signal?: AbortSignal } = {}): Promise<TrainReply> {
-  const worker = startEngineWorker('train-worker', trainResourceLimits, true);
+  const worker = startEngineProcess('train-worker', trainResourceLimits, true);
   const seq = 1;
   return new Promise<TrainReply>((resolve, reject) => {
     let settled = false;

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startEngineProcess } from '../engine-process.js';
+
+const engineProcessModule = new URL('../engine-process.ts', import.meta.url).href;
+
+/** The pids of the engine processes whose parent is `parent`. */
+function engineProcessesOf(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // After the parenthesised command name: the state, then the parent's pid.
+        const parentPid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+        return parentPid === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-host.mjs');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(condition: () => boolean, seconds: number): Promise<boolean> {
+  for (const deadline = Date.now() + seconds * 1000; Date.now() < deadline; ) {
+    if (condition()) return true;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  return condition();
+}
+
+/** Run a module script that uses engine-process.ts in a Node process of its own. */
+const runCaller = (script: string) =>
+  spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { prepareEngineProcess, startEngineProcess } from '${engineProcessModule}'; ${script}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+
+describe.runIf(process.platform === 'linux')('the engine process', () => {
+  it('stops when the process that started it is killed outright', async () => {
+    const caller = runCaller(`startEngineProcess('train-worker'); console.log('started');`);
+    try {
+      await new Promise((started) => caller.stdout.once('data', started));
+      let engine: number[] = [];
+      expect(await until(() => (engine = engineProcessesOf(caller.pid!)).length === 1, 10)).toBe(true);
+      caller.kill('SIGKILL');
+      expect(await until(() => !alive(engine[0]), 10)).toBe(true);
+    } finally {
+      caller.kill('SIGKILL');
+    }
+  }, 30_000);
+
+  it('does not keep its caller from exiting while no worker runs', async () => {
+    const caller = runCaller(`prepareEngineProcess(); console.log('prepared');`);
+    const code = await new Promise((exited) => caller.on('exit', exited));
+    expect(code).toBe(0);
+  }, 30_000);
+
+  it('ends the workers it was running when it dies, and the next worker starts a new one', async () => {
+    const worker = startEngineProcess('train-worker');
+    const exited = new Promise((done) => worker.on('exit', done));
+    let engine: number[] = [];
+    expect(await until(() => (engine = engineProcessesOf(process.pid)).length === 1, 10)).toBe(true);
+    process.kill(engine[0], 'SIGKILL');
+    expect(await exited).toBe(1);
+
+    const next = startEngineProcess('train-worker');
+    expect(await until(() => engineProcessesOf(process.pid).some((pid) => pid !== engine[0]), 10)).toBe(true);
+    await next.terminate();
+    expect(await until(() => engineProcessesOf(process.pid).length === 1, 10)).toBe(true);
+  }, 30_000);
+});

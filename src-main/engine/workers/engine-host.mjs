@@ -1,0 +1,28 @@
+// The engine process (see engine-process.ts): runs engine worker modules in worker threads of its own, as
+// many as it is asked for at once, and relays their messages over the IPC channel, each tagged with its job.
+// Plain JavaScript: nothing here needs tsx.
+import { Worker } from 'node:worker_threads';
+
+/** @type {Map<number, Worker>} */
+const workers = new Map();
+
+process.on('message', (request) => {
+  const { job } = request;
+  if (request.kind === 'start') {
+    const { module, background, resourceLimits } = request;
+    const worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), { workerData: { module, background }, resourceLimits });
+    workers.set(job, worker);
+    worker.on('message', (message) => process.send({ job, kind: 'message', message }));
+    worker.on('error', (error) => process.send({ job, kind: 'error', error: { name: error.name, message: error.message } }));
+    worker.on('exit', (code) => {
+      workers.delete(job);
+      process.send({ job, kind: 'exit', code });
+    });
+  } else if (request.kind === 'message') workers.get(job)?.postMessage(request.message);
+  else void workers.get(job)?.terminate();
+});
+
+// The process that started this one is gone: stop, so no work outlives its caller. It may have gone while
+// this module loaded, before the listener was there.
+process.on('disconnect', () => process.exit(1));
+if (!process.connected) process.exit(1);
