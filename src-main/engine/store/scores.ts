@@ -37,20 +37,23 @@ export function createModelRun(db: CaseDatabase, run: { kind: string; parameters
   return Number(result.lastInsertRowid);
 }
 
-/** Store a run's outcome: its models (versioned JSON) and metrics. */
+/** Store a run's outcome: its models (versioned JSON, in `run_models`) and metrics. */
 export function finishModelRun(db: CaseDatabase, runId: number, status: 'complete' | 'failed', models: object, metrics: object): void {
-  db.prepare(`UPDATE model_runs SET status = ?, models = ?, metrics = ?, finished_at = ? WHERE id = ?`).run(
-    status,
-    JSON.stringify(models),
-    JSON.stringify(metrics),
-    Date.now(),
-    runId,
-  );
+  db.transaction(() => {
+    db.prepare(`UPDATE model_runs SET status = ?, metrics = ?, finished_at = ? WHERE id = ?`).run(status, JSON.stringify(metrics), Date.now(), runId);
+    db.prepare(`INSERT OR REPLACE INTO run_models (run_id, models) VALUES (?, ?)`).run(runId, JSON.stringify(models));
+  })();
 }
 
-/** The newest complete run, if any. */
+/** The newest complete run, if any, with its models. */
 export function latestModelRun(db: CaseDatabase): ModelRunRow | undefined {
-  return db.prepare(`SELECT * FROM model_runs WHERE status = 'complete' ORDER BY id DESC LIMIT 1`).get() as ModelRunRow | undefined;
+  return db
+    .prepare(
+      `SELECT model_runs.*, COALESCE(run_models.models, '{}') AS models
+       FROM model_runs LEFT JOIN run_models ON run_models.run_id = model_runs.id
+       WHERE status = 'complete' ORDER BY id DESC LIMIT 1`,
+    )
+    .get() as ModelRunRow | undefined;
 }
 
 /** Every run, newest first, without the (large) serialized models. */

@@ -42,7 +42,7 @@ describe('reading the events in a worker thread', () => {
     expect(there.eventIds).toEqual(here.eventIds);
     expect(there.verdicts).toEqual(here.verdicts);
     const freemanOf = (runId: number): unknown => {
-      const { models } = generated.db.prepare(`SELECT models FROM model_runs WHERE id = ?`).get(runId) as { models: string };
+      const { models } = generated.db.prepare(`SELECT models FROM run_models WHERE run_id = ?`).get(runId) as { models: string };
       return (JSON.parse(models) as { freeman: unknown }).freeman;
     };
     expect(freemanOf(there.runId)).toEqual(freemanOf(here.runId));

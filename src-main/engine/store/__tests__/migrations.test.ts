@@ -128,6 +128,27 @@ describe('migrations', () => {
     expect(rawLine(db, 1, 1)).toBe('old line');
   });
 
+  it('0008 moves each run\'s models to run_models, leaving model_runs small', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations.slice(0, 7));
+    const insert = db.prepare(`INSERT INTO model_runs (kind, parameters, seed, status, metrics, models, started_at, finished_at) VALUES ('ensemble', '{}', 1, ?, '{}', ?, 5, 9)`);
+    insert.run('complete', '{"version":3}');
+    insert.run('failed', '{}');
+    migrate(db, migrations.slice(0, 8));
+    expect(schemaVersion(db)).toBe(8);
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info('model_runs')`).all() as { name: string }[]).map((column) => column.name);
+    expect(columns).not.toContain('models');
+    expect(db.prepare(`SELECT id, status, started_at, finished_at FROM model_runs ORDER BY id`).all()).toEqual([
+      { id: 1, status: 'complete', started_at: 5, finished_at: 9 },
+      { id: 2, status: 'failed', started_at: 5, finished_at: 9 },
+    ]);
+    // A run without models (failed) has no row; deleting a run takes its models with it.
+    expect(db.prepare(`SELECT run_id, models FROM run_models`).all()).toEqual([{ run_id: 1, models: '{"version":3}' }]);
+    db.prepare(`DELETE FROM model_runs WHERE id = 1`).run();
+    expect(db.prepare(`SELECT COUNT(*) AS count FROM run_models`).get()).toEqual({ count: 0 });
+  });
+
   it('opens a case in WAL mode and migrating twice changes nothing', () => {
     const path = temporaryCase();
     const first = openCase(path);
