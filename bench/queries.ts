@@ -1,7 +1,8 @@
 /**
  * The desktop bars on a large case: Events pages (first page with its count, and the next page) for each
  * filter, against a primary-key page of the same size as the reference measured in the same run; and how
- * long the serving thread stalls while an import and a training run go on (they run in workers).
+ * long the serving thread stalls while an import and a training run go on (they run in workers), and while
+ * the other views load their data.
  *
  *   node --import tsx bench/queries.ts                  # 5,000,000 RBA rows (generated once, kept in bench/.data)
  *   node --import tsx bench/queries.ts --rows 1000000
@@ -120,6 +121,24 @@ for (const [name, filter] of filters) {
   console.log(
     name.padEnd(22) + median(first).toFixed(1).padStart(15) + median(next).toFixed(1).padStart(14) + worst.toFixed(1).padStart(9) + (median(first) / reference).toFixed(1).padStart(12) + `  ${worst < 100 ? 'ok' : 'MISSED'}`,
   );
+}
+// What the other views load, through the service as the UI asks for it: the long reads run in the read worker.
+const views: [string, () => Promise<unknown>][] = [
+  ['Overview: overview', () => service.overview()],
+  ['Overview: risk overview', () => service.riskOverview()],
+  ['Timeline: whole case', () => service.timeline(null, 'auto')],
+  ['Timeline: one day', () => service.timeline({ from: sample[0].time - 86_400_000, to: sample[0].time }, 'auto')],
+  ['Training: status', () => service.trainingStatus()],
+  ['Alerts: high and above', () => service.listIncidents({ minimumLevel: 'high' })],
+  ['Users: a profile', () => service.userProfile(someUser)],
+];
+console.log(`\n${'view data (first load)'.padEnd(26)}${'answer ms'.padStart(10)}${'longest serving-thread stall ms'.padStart(33)}`);
+for (const [name, load] of views) {
+  const recorder = recordStalls();
+  const started = performance.now();
+  await load();
+  const answered = performance.now() - started;
+  console.log(name.padEnd(26) + answered.toFixed(0).padStart(10) + summarise(recorder.stop()).maxMs.toFixed(0).padStart(33));
 }
 console.log(`\nserving-thread stalls (event-loop delay, bar < 50 ms):\n${stalls}`);
 await service.dispose();

@@ -8,6 +8,7 @@ import {
   type AppMode,
   type Capabilities,
   type CaseInfo,
+  type DatasetSummary,
   type VigilApi,
   type VigilEvent,
 } from '../../src-shared/api.js';
@@ -17,19 +18,19 @@ import { createDetectionMethods } from './service/detection.js';
 import { createLiveControl } from './service/live.js';
 import { createResponseMethods } from './service/response.js';
 import { createTrainingSession } from './service/training.js';
+import type { CaseReadArguments, CaseReadName, CaseReads } from './workers/case-reads.js';
 import { prepareEngineProcess } from './workers/engine-process.js';
+import { CaseReader } from './workers/run-reads.js';
 import { importInWorker } from './workers/run-import.js';
 import { refreshStatisticsInWorker } from './workers/run-training.js';
 import type { ImportRequestOptions } from './workers/protocol.js';
 import type { CaseDatabase } from './store/database.js';
 import { schemaVersion } from './store/database.js';
-import { caseCounts, exportCaseCopy, type CaseCounts } from './store/queries/case.js';
+import { exportCaseCopy, type CaseCounts } from './store/queries/case.js';
 import { getEvent, queryEvents } from './store/queries/events.js';
-import { datasetSummary, overview } from './store/queries/overview.js';
 import { rejectPage, sourceExists, sourceList } from './store/queries/sources.js';
 import { readSettings, writeSettings } from './store/queries/settings.js';
 import { latestCompleteRunId } from './store/queries/model-runs.js';
-import { timeline } from './store/queries/timeline.js';
 import { listUsers, userProfile } from './store/queries/users.js';
 
 /** What only the desktop app can do; app/ provides it, the server leaves it out. */
@@ -74,6 +75,15 @@ export function createService(options: ServiceOptions): CaseService {
   const forget = (key: string): void => {
     cache.delete(key);
   };
+  // The long reads run in the read worker; each is kept until the data changes, a failed one is forgotten.
+  const reader = new CaseReader(path);
+  const readOnce = <Name extends CaseReadName>(key: string, name: Name, ...rest: CaseReadArguments<Name>): Promise<ReturnType<CaseReads[Name]>> =>
+    remember(key, () =>
+      reader.read(name, ...rest).catch((error: unknown) => {
+        forget(key);
+        throw error;
+      }),
+    );
   // Counts change only when events arrive (an import, a live listener), not with every cached aggregate.
   let counts: CaseCounts | null = null;
   let runningImport: AbortController | null = null;
@@ -96,7 +106,7 @@ export function createService(options: ServiceOptions): CaseService {
     schemaVersion: schemaVersion(db),
     sizeBytes: caseSize(path),
     mode,
-    counts: (counts ??= caseCounts(db)),
+    counts: (counts ??= await reader.read('caseCounts')),
     capabilities,
   });
 
@@ -119,7 +129,7 @@ export function createService(options: ServiceOptions): CaseService {
       counts = null;
     },
   });
-  const dataset = (): ReturnType<typeof datasetSummary> => remember('dataset', () => datasetSummary(db));
+  const dataset = (): Promise<DatasetSummary> => readOnce('dataset', 'datasetSummary');
 
   const importFiles = (paths: string[], request: Parameters<VigilApi['importFiles']>[1]): Promise<ImportSummary[]> => {
     if (runningImport) return Promise.reject(new ApiError('Busy', 'An import is already running in this case; wait for it or cancel it.'));
@@ -196,7 +206,7 @@ export function createService(options: ServiceOptions): CaseService {
       return rejectPage(db, sourceId, page);
     },
 
-    overview: async () => remember('overview', () => overview(db)),
+    overview: () => readOnce('overview', 'overview'),
     queryEvents: async (filter, page) => queryEvents(db, filter, page),
     async getEvent(id) {
       const detail = getEvent(db, id);
@@ -212,7 +222,7 @@ export function createService(options: ServiceOptions): CaseService {
     async timeline(range, bucket) {
       const runId = latestCompleteRunId(db);
       const alerting = runId === null ? null : { runId, threshold: readSettings(db).challengeThreshold };
-      return remember(`timeline:${JSON.stringify(range)}:${bucket}:${JSON.stringify(alerting)}`, () => timeline(db, range, bucket, alerting));
+      return readOnce(`timeline:${JSON.stringify(range)}:${bucket}:${JSON.stringify(alerting)}`, 'timeline', range, bucket, alerting);
     },
 
     getSettings: async () => readSettings(db),
@@ -238,7 +248,7 @@ export function createService(options: ServiceOptions): CaseService {
     },
 
     ...createDetectionMethods({ db, path, session: training, remember, forget, dataset }),
-    ...createAlertMethods({ db, path, actor, remember, forget }),
+    ...createAlertMethods({ db, path, actor, remember, forget, reader }),
     ...createResponseMethods({
       db,
       actor,
@@ -256,6 +266,7 @@ export function createService(options: ServiceOptions): CaseService {
     async dispose() {
       runningImport?.abort();
       await Promise.all([importDone, training.dispose(), live.dispose()]);
+      await reader.close();
     },
   };
 }

@@ -2,11 +2,12 @@ import { alertStatuses, ApiError, type AlertStatus, type Incident, type Incident
 import { exportIncidents } from '../alerts/export-incidents.js';
 import type { CaseDatabase } from '../store/database.js';
 import { incidentDerivation } from '../store/incidents.js';
-import { changeIncident, incidentAlerts, incidentById, incidentList, incidentNotes } from '../store/queries/incidents.js';
+import { changeIncident, incidentAlerts, incidentById, incidentNotes } from '../store/queries/incidents.js';
 import { latestCompleteRunId } from '../store/queries/model-runs.js';
-import { incidentStatusCounts, riskOverview } from '../store/queries/risk-overview.js';
+import { incidentStatusCounts } from '../store/queries/risk-overview.js';
 import { readSettings } from '../store/queries/settings.js';
 import { incidentGapMinutes } from '../alerts/derive-incidents.js';
+import type { CaseReader } from '../workers/run-reads.js';
 import { groupRunAlerts } from './offload.js';
 
 /** Incidents listed at most; the list says how many matched. */
@@ -29,13 +30,15 @@ export interface AlertContext {
   /** The service's cache, cleared when the data, the runs or the settings change. */
   remember<T>(key: string, compute: () => T): T;
   forget(key: string): void;
+  /** Runs the long reads off the caller's thread. */
+  reader: CaseReader;
 }
 
 /**
  * Alerts are the newest complete run's scores at or above the challenge threshold, grouped into
  * incidents after training (and again when the threshold changes), so triage always matches the settings.
  */
-export function createAlertMethods({ db, path, actor, remember, forget }: AlertContext): AlertMethods {
+export function createAlertMethods({ db, path, actor, remember, forget, reader }: AlertContext): AlertMethods {
   /** The run and threshold alerts come from, with its incidents grouped; null before any run. */
   const current = async (): Promise<{ runId: number; threshold: number } | null> => {
     const runId = latestCompleteRunId(db);
@@ -59,7 +62,7 @@ export function createAlertMethods({ db, path, actor, remember, forget }: AlertC
       const byStatus = Object.fromEntries(alertStatuses.map((status) => [status, 0])) as Record<AlertStatus, number>;
       return { runId: null, threshold: readSettings(db).challengeThreshold, incidents: [], total: 0, limit, byStatus };
     }
-    return { runId: source.runId, threshold: source.threshold, limit, ...incidentList(db, source.runId, filter, limit) };
+    return { runId: source.runId, threshold: source.threshold, limit, ...(await reader.read('incidentList', source.runId, filter, limit)) };
   };
 
   const found = (id: number): Incident => {
@@ -72,7 +75,13 @@ export function createAlertMethods({ db, path, actor, remember, forget }: AlertC
     async riskOverview() {
       const source = await current();
       if (!source) return null;
-      const overview = remember(`risk-overview:${source.runId}:${source.threshold}`, () => riskOverview(db, source.runId, source.threshold));
+      const key = `risk-overview:${source.runId}:${source.threshold}`;
+      const overview = await remember(key, () =>
+        reader.read('riskOverview', source.runId, source.threshold).catch((error: unknown) => {
+          forget(key);
+          throw error;
+        }),
+      );
       return { ...overview, incidentsByStatus: incidentStatusCounts(db, source.runId) } satisfies RiskOverview;
     },
     listIncidents: (filter) => list(filter, incidentListLimit),

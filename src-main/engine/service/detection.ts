@@ -15,13 +15,13 @@ export interface DetectionContext {
   /** The service's cache, cleared when the data changes. */
   remember<T>(key: string, compute: () => T): T;
   forget(key: string): void;
-  dataset(): DatasetSummary;
+  dataset(): Promise<DatasetSummary>;
 }
 
 /** Training, runs and their evaluation against the labels in the data. */
 export function createDetectionMethods({ db, path, session, remember, forget, dataset }: DetectionContext): DetectionMethods {
   return {
-    trainingStatus: async () => ({ dataset: dataset(), runs: modelRunList(db), latestRunId: latestCompleteRunId(db), active: session.active(), defaults: defaultTrainingOptions() }),
+    trainingStatus: async () => ({ dataset: await dataset(), runs: modelRunList(db), latestRunId: latestCompleteRunId(db), active: session.active(), defaults: defaultTrainingOptions() }),
     trainModels: (options) => session.train(options),
     cancelTraining: async () => session.cancel(),
     listModelRuns: async () => modelRunList(db),

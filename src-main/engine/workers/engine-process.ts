@@ -11,6 +11,9 @@ export interface EngineWorker {
   on(event: 'error', listener: (error: Error) => void): this;
   on(event: 'exit', listener: (code: number) => void): this;
   terminate(): Promise<number>;
+  /** Let the process exit while this worker runs (`unref`), or not (`ref`, the default), as for a worker thread. */
+  ref(): void;
+  unref(): void;
 }
 
 /** What engine-host.mjs is asked, and what it answers, per job. */
@@ -23,6 +26,7 @@ type HostReply = { job: number; kind: 'message'; message: unknown } | { job: num
 /** One worker thread in the engine process, seen from this one. */
 class HostedWorker extends EventEmitter implements EngineWorker {
   readonly #exited: Promise<number>;
+  referenced = true;
 
   constructor(
     private readonly host: EngineHost,
@@ -32,6 +36,13 @@ class HostedWorker extends EventEmitter implements EngineWorker {
     this.#exited = new Promise((resolve) => this.once('exit', resolve));
   }
 
+  override on(event: 'message', listener: (message: never) => void): this;
+  override on(event: 'error', listener: (error: Error) => void): this;
+  override on(event: 'exit', listener: (code: number) => void): this;
+  override on(event: string, listener: (value: never) => void): this {
+    return super.on(event, listener as (value: unknown) => void);
+  }
+
   postMessage(message: unknown): void {
     this.host.send({ job: this.job, kind: 'message', message });
   }
@@ -39,6 +50,16 @@ class HostedWorker extends EventEmitter implements EngineWorker {
   terminate(): Promise<number> {
     this.host.send({ job: this.job, kind: 'terminate' });
     return this.#exited;
+  }
+
+  ref(): void {
+    this.referenced = true;
+    this.host.referencesChanged();
+  }
+
+  unref(): void {
+    this.referenced = false;
+    this.host.referencesChanged();
   }
 }
 
@@ -75,13 +96,13 @@ class EngineHost {
       this.#child.kill();
       gone();
     });
-    this.#idle();
+    this.referencesChanged();
   }
 
   start(module: string, resourceLimits: ResourceLimits | undefined, background: boolean): EngineWorker {
     const worker = new HostedWorker(this, this.#nextJob++);
-    if (this.#workers.size === 0) this.#busy();
     this.#workers.set(worker.job, worker);
+    this.referencesChanged();
     this.send({ job: worker.job, kind: 'start', module, background, resourceLimits });
     return worker;
   }
@@ -90,21 +111,21 @@ class EngineHost {
     if (this.#child.connected) this.#child.send(request);
   }
 
+  /** While a referenced worker runs, the engine process keeps this one alive; otherwise it never holds it back from exiting. */
+  referencesChanged(): void {
+    if ([...this.#workers.values()].some((worker) => worker.referenced)) {
+      this.#child.ref();
+      this.#child.channel?.ref();
+    } else {
+      this.#child.unref();
+      this.#child.channel?.unref();
+    }
+  }
+
   #finish(worker: HostedWorker, code: number): void {
     if (!this.#workers.delete(worker.job)) return;
-    if (this.#workers.size === 0) this.#idle();
+    this.referencesChanged();
     worker.emit('exit', code);
-  }
-
-  /** While workers run, the engine process keeps this one alive; idle, it never holds it back from exiting. */
-  #busy(): void {
-    this.#child.ref();
-    this.#child.channel?.ref();
-  }
-
-  #idle(): void {
-    this.#child.unref();
-    this.#child.channel?.unref();
   }
 }
 
