@@ -109,6 +109,13 @@ describe('detection through the service, on a generated case', () => {
     expect(overview?.incidentsByStatus.new).toBe(list.total);
     const timeline = await subject.service.timeline(null, 'auto');
     expect(timeline.risk?.points.reduce((sum, point) => sum + point.alerts, 0)).toBe(alerts.length);
+    // Zoomed in to the busiest hour, the series starts from that hour's events instead of from every alert: same counts.
+    const busiest = timeline.risk!.points.reduce((best, point, index) => (point.alerts > timeline.risk!.points[best].alerts ? index : best), 0);
+    const hour = { from: timeline.points[busiest].start, to: timeline.points[busiest].start + 3_600_000 };
+    const zoomed = await subject.service.timeline(hour, 'hour');
+    const inHour = alerts.filter((row) => row.time >= hour.from && row.time < hour.to);
+    expect(inHour.length).toBeGreaterThan(0);
+    expect(zoomed.risk?.points).toEqual([{ alerts: inHour.length, maxRisk: Math.max(...inHour.map((row) => row.riskScore ?? 0)), level: expect.any(String) }]);
   });
 
   it('keeps triage with a note, through a threshold change and a retraining', async () => {
