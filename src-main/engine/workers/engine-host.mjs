@@ -1,7 +1,27 @@
 // The engine process (see engine-process.ts): runs engine worker modules in worker threads of its own, as
 // many as it is asked for at once, and relays their messages over the IPC channel, each tagged with its job.
 // Plain JavaScript: nothing here needs tsx.
+import { readdirSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { Worker } from 'node:worker_threads';
+
+// Everything this process does is background work for the process that serves the UI, so all of it runs at
+// a lower priority, V8's garbage-collector threads included, not only the workers' own threads: on two busy
+// cores the serving thread then gets the CPU at once. On Linux a nice value belongs to one thread (and a
+// thread inherits its starter's), so every thread there is now is lowered; elsewhere the process is.
+let threads = [0];
+try {
+  threads = readdirSync('/proc/self/task').map(Number);
+} catch {
+  // Not Linux: lower the process.
+}
+for (const thread of threads) {
+  try {
+    setPriority(thread, 10);
+  } catch {
+    // Not permitted here: run at normal priority.
+  }
+}
 
 /** @type {Map<number, Worker>} */
 const workers = new Map();

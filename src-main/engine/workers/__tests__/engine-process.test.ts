@@ -64,6 +64,20 @@ describe.runIf(process.platform === 'linux')('the engine process', () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it('runs every thread of its own at a lower priority than the caller, its garbage collector included', async () => {
+    const worker = startEngineProcess('read-worker');
+    let engine: number[] = [];
+    expect(await until(() => (engine = engineProcessesOf(process.pid)).length === 1, 10)).toBe(true);
+    // The nice value is the 19th field of a thread's stat, the 17th after the command name.
+    const niceOf = (thread: string): number => Number(readFileSync(`/proc/${engine[0]}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    // Wait for the worker's thread: V8's threads and the main thread are there from the start.
+    expect(await until(() => readdirSync(`/proc/${engine[0]}/task`).length > 7, 10)).toBe(true);
+    const nices = readdirSync(`/proc/${engine[0]}/task`).map(niceOf);
+    await worker.terminate();
+    expect(nices.length).toBeGreaterThan(7);
+    expect(new Set(nices)).toEqual(new Set([10]));
+  }, 30_000);
+
   it('ends the workers it was running when it dies, and the next worker starts a new one', async () => {
     const worker = startEngineProcess('train-worker');
     const exited = new Promise((done) => worker.on('exit', done));
