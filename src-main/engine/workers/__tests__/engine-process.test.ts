@@ -2,24 +2,9 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startEngineProcess } from '../engine-process.js';
+import { engineProcessesOf, threadCount } from './engine-processes.js';
 
 const engineProcessModule = new URL('../engine-process.ts', import.meta.url).href;
-
-/** The pids of the engine processes whose parent is `parent`. */
-function engineProcessesOf(parent: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        // After the parenthesised command name: the state, then the parent's pid.
-        const parentPid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-        return parentPid === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-host.mjs');
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
 
 const alive = (pid: number): boolean => {
   try {
@@ -71,7 +56,7 @@ describe.runIf(process.platform === 'linux')('the engine process', () => {
     // The nice value is the 19th field of a thread's stat, the 17th after the command name.
     const niceOf = (thread: string): number => Number(readFileSync(`/proc/${engine[0]}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
     // Wait for the worker's thread: V8's threads and the main thread are there from the start.
-    expect(await until(() => readdirSync(`/proc/${engine[0]}/task`).length > 7, 10)).toBe(true);
+    expect(await until(() => threadCount(engine[0]) > 7, 10)).toBe(true);
     const nices = readdirSync(`/proc/${engine[0]}/task`).map(niceOf);
     await worker.terminate();
     expect(nices.length).toBeGreaterThan(7);

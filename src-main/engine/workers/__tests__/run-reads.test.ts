@@ -3,6 +3,7 @@ import { overview } from '../../store/queries/overview.js';
 import { timeline } from '../../store/queries/timeline.js';
 import { seedCase, type SeededCase } from '../../store/queries/__tests__/seed.js';
 import { CaseReader } from '../run-reads.js';
+import { engineProcessesOf, threadCount } from './engine-processes.js';
 
 describe('CaseReader', () => {
   let seeded: SeededCase;
@@ -35,5 +36,21 @@ describe('CaseReader', () => {
     await reader.close();
     reader = new CaseReader(seeded.path);
     expect(await reader.read('caseCounts')).toEqual({ events: 0, sources: 1, rejects: 0 });
+  });
+
+  it.runIf(process.platform === 'linux')('runs a read beside a running one in a second worker, and no more than two', async () => {
+    seeded = seedCase();
+    seeded.add([{ time: Date.UTC(2026, 0, 5, 8), user: 'alice', ip: '192.0.2.1', outcome: 'success' }]);
+    reader = new CaseReader(seeded.path);
+    expect(await reader.read('caseCounts')).toMatchObject({ events: 1 });
+    const [engine] = engineProcessesOf(process.pid);
+    const withOneWorker = threadCount(engine);
+    // Asked together: the first goes to the idle worker, the second finds it busy and starts another, the third waits for one.
+    const together = () => Promise.all([reader.read('overview'), reader.read('caseCounts'), reader.read('datasetSummary')]);
+    expect(await together()).toMatchObject([{ events: 1 }, { events: 1 }, { events: 1 }]);
+    const withTwoWorkers = threadCount(engine);
+    expect(withTwoWorkers).toBeGreaterThan(withOneWorker);
+    expect(await together()).toMatchObject([{ events: 1 }, { events: 1 }, { events: 1 }]);
+    expect(threadCount(engine)).toBe(withTwoWorkers);
   });
 });

@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The pids of the engine processes whose parent is `parent` (Linux: read from /proc). */
+export function engineProcessesOf(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // After the parenthesised command name: the state, then the parent's pid.
+        const parentPid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+        return parentPid === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-host.mjs');
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/** How many threads a process has. */
+export function threadCount(pid: number): number {
+  return readdirSync(`/proc/${pid}/task`).length;
+}
