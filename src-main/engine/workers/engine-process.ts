@@ -48,6 +48,8 @@ class HostedWorker extends EventEmitter implements EngineWorker {
   }
 
   terminate(): Promise<number> {
+    // Referenced until it has ended, or an idle caller could exit before the answer and never see the promise settle.
+    this.ref();
     this.host.send({ job: this.job, kind: 'terminate' });
     return this.#exited;
   }

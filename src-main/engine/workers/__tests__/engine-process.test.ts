@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startEngineProcess } from '../engine-process.js';
-import { engineProcessesOf, threadCount } from './engine-processes.js';
+import { engineProcessesOf } from './engine-processes.js';
 
 const engineProcessModule = new URL('../engine-process.ts', import.meta.url).href;
 
@@ -49,15 +49,25 @@ describe.runIf(process.platform === 'linux')('the engine process', () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it('settles the termination of an unreferenced worker before its idle caller exits', async () => {
+    const caller = runCaller(`const worker = startEngineProcess('read-worker'); worker.unref(); console.log('code', await worker.terminate());`);
+    let printed = '';
+    caller.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const code = await new Promise((exited) => caller.on('exit', exited));
+    expect(code).toBe(0);
+    expect(printed).toMatch(/^code \d+\n$/);
+  }, 30_000);
+
   it('runs every thread of its own at a lower priority than the caller, its garbage collector included', async () => {
     const worker = startEngineProcess('read-worker');
-    let engine: number[] = [];
-    expect(await until(() => (engine = engineProcessesOf(process.pid)).length === 1, 10)).toBe(true);
+    // Once the worker answers (here: that a case cannot be opened), the process has lowered itself and started it.
+    const answered = new Promise((done) => worker.on('message', done));
+    worker.postMessage({ seq: 1, casePath: '/nonexistent/case.vigil', name: 'caseCounts', arguments: [] });
+    await answered;
+    const [engine] = engineProcessesOf(process.pid);
     // The nice value is the 19th field of a thread's stat, the 17th after the command name.
-    const niceOf = (thread: string): number => Number(readFileSync(`/proc/${engine[0]}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
-    // Wait for the worker's thread: V8's threads and the main thread are there from the start.
-    expect(await until(() => threadCount(engine[0]) > 7, 10)).toBe(true);
-    const nices = readdirSync(`/proc/${engine[0]}/task`).map(niceOf);
+    const niceOf = (thread: string): number => Number(readFileSync(`/proc/${engine}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const nices = readdirSync(`/proc/${engine}/task`).map(niceOf);
     await worker.terminate();
     expect(nices.length).toBeGreaterThan(7);
     expect(new Set(nices)).toEqual(new Set([10]));
