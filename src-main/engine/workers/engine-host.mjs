@@ -29,8 +29,9 @@ const workers = new Map();
 process.on('message', (request) => {
   const { job } = request;
   if (request.kind === 'start') {
-    const { module, background, resourceLimits } = request;
-    const worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), { workerData: { module, background }, resourceLimits });
+    const { module, resourceLimits } = request;
+    // Its thread inherits this one's lower priority: it needs no `background` of its own.
+    const worker = new Worker(new URL('./bootstrap.mjs', import.meta.url), { workerData: { module }, resourceLimits });
     workers.set(job, worker);
     worker.on('message', (message) => process.send({ job, kind: 'message', message }));
     worker.on('error', (error) => process.send({ job, kind: 'error', error: { name: error.name, message: error.message } }));

@@ -18,7 +18,7 @@ export interface EngineWorker {
 
 /** What engine-host.mjs is asked, and what it answers, per job. */
 type HostRequest =
-  | { job: number; kind: 'start'; module: string; background: boolean; resourceLimits?: ResourceLimits }
+  | { job: number; kind: 'start'; module: string; resourceLimits?: ResourceLimits }
   | { job: number; kind: 'message'; message: unknown }
   | { job: number; kind: 'terminate' };
 type HostReply = { job: number; kind: 'message'; message: unknown } | { job: number; kind: 'error'; error: WorkerError } | { job: number; kind: 'exit'; code: number };
@@ -101,11 +101,11 @@ class EngineHost {
     this.referencesChanged();
   }
 
-  start(module: string, resourceLimits: ResourceLimits | undefined, background: boolean): EngineWorker {
+  start(module: string, resourceLimits: ResourceLimits | undefined): EngineWorker {
     const worker = new HostedWorker(this, this.#nextJob++);
     this.#workers.set(worker.job, worker);
     this.referencesChanged();
-    this.send({ job: worker.job, kind: 'start', module, background, resourceLimits });
+    this.send({ job: worker.job, kind: 'start', module, resourceLimits });
     return worker;
   }
 
@@ -146,8 +146,11 @@ export function prepareEngineProcess(): void {
   engineHost();
 }
 
-/** Start one of the engine's worker modules in a worker thread of the engine process (in Electron, a Node process of Electron's own binary). */
-export function startEngineProcess(module: EngineWorkerModule, resourceLimits?: ResourceLimits, background = false): EngineWorker {
+/**
+ * Start one of the engine's worker modules in a worker thread of the engine process (in Electron, a Node process of
+ * Electron's own binary). Every thread there runs at a lower priority than the caller's (see engine-host.mjs).
+ */
+export function startEngineProcess(module: EngineWorkerModule, resourceLimits?: ResourceLimits): EngineWorker {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return engineHost().start(new URL(`./${module}${extension}`, import.meta.url).href, resourceLimits, background);
+  return engineHost().start(new URL(`./${module}${extension}`, import.meta.url).href, resourceLimits);
 }

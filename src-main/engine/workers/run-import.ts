@@ -19,7 +19,7 @@ export function importInWorker(
   options: ImportRequestOptions & { onProgress?: (progress: ImportProgress) => void; signal?: AbortSignal; separateProcess?: boolean } = {},
 ): Promise<ImportSummary> {
   const { onProgress, signal, separateProcess, ...requestOptions } = options;
-  const worker = (separateProcess ? startEngineProcess : startEngineWorker)('import-worker', importResourceLimits, true);
+  const worker = separateProcess ? startEngineProcess('import-worker', importResourceLimits) : startEngineWorker('import-worker', importResourceLimits, true);
   const seq = 1;
   return new Promise<ImportSummary>((resolve, reject) => {
     let settled = false;

@@ -60,7 +60,7 @@ export async function refreshStatisticsInWorker(casePath: string): Promise<CaseC
 
 /** Send one request to a fresh detection worker in the engine process and resolve with its final answer (progress goes to the hook). */
 function askWorker(casePath: string, body: RequestBody, hooks: { onProgress?: (progress: TrainingProgress) => void; signal?: AbortSignal } = {}): Promise<TrainReply> {
-  const worker = startEngineProcess('train-worker', trainResourceLimits, true);
+  const worker = startEngineProcess('train-worker', trainResourceLimits);
   const seq = 1;
   return new Promise<TrainReply>((resolve, reject) => {
     let settled = false;

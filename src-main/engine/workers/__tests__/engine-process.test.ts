@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startEngineProcess } from '../engine-process.js';
-import { engineProcessesOf } from './engine-processes.js';
+import { engineProcessesOf, statFields } from './engine-processes.js';
 
 const engineProcessModule = new URL('../engine-process.ts', import.meta.url).href;
 
@@ -66,7 +66,7 @@ describe.runIf(process.platform === 'linux')('the engine process', () => {
     await answered;
     const [engine] = engineProcessesOf(process.pid);
     // The nice value is the 19th field of a thread's stat, the 17th after the command name.
-    const niceOf = (thread: string): number => Number(readFileSync(`/proc/${engine}/task/${thread}/stat`, 'utf8').split(') ')[1].split(' ')[16]);
+    const niceOf = (thread: string): number => Number(statFields(`/proc/${engine}/task/${thread}/stat`)[16]);
     const nices = readdirSync(`/proc/${engine}/task`).map(niceOf);
     await worker.terminate();
     expect(nices.length).toBeGreaterThan(7);

@@ -1,13 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** The fields of a /proc `stat` file after the parenthesised command name: the state first, then the parent's pid… */
+export function statFields(path: string): string[] {
+  return readFileSync(path, 'utf8').split(') ')[1].split(' ');
+}
+
 /** The pids of the engine processes whose parent is `parent` (Linux: read from /proc). */
 export function engineProcessesOf(parent: number): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => {
       try {
-        // After the parenthesised command name: the state, then the parent's pid.
-        const parentPid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+        const parentPid = Number(statFields(`/proc/${pid}/stat`)[1]);
         return parentPid === parent && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('engine-host.mjs');
       } catch {
         return false;
