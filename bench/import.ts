@@ -4,6 +4,7 @@
  *
  *   npm run bench:import                 # 1,000,000 rows
  *   npm run bench:import -- --rows 2000000
+ *   npm run bench:import -- --rounds 5     # more rounds on a noisy machine (default 3)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { buildCompiledVigil, dataDirectory, rbaBenchFile, vigil } from './rba-file.js';
 import { runMeasured, type Measured } from './run-measured.js';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' } } });
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '7' }, rounds: { type: 'string', default: '3' } } });
 const rows = Number(values.rows);
 
 if (spawnSync('sqlite3', ['-version']).status !== 0) {
@@ -30,7 +31,7 @@ const vigilCase = join(dataDirectory, `import-${process.pid}.vigil`);
 const clean = (path: string): void => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(path + suffix, { force: true }));
 
 const results: ({ name: string } & Omit<Measured, 'stdout'>)[] = [];
-for (let round = 0; round < 2; round++) {
+for (let round = 0; round < Number(values.rounds); round++) {
   clean(referenceDb);
   const reference = await runMeasured('sqlite3', [referenceDb, '-cmd', '.mode csv', `.import ${csv} events`]);
   results.push({ name: 'sqlite3 .import', ...reference });
@@ -48,7 +49,7 @@ const table = [
   ['run', 'seconds', 'rows/s', 'peak RSS MB'],
   ...[reference, ours].map((result) => [result.name, result.seconds.toFixed(2), Math.round(dataRows / result.seconds).toLocaleString('en-US'), result.peakRssMb.toFixed(0)]),
 ];
-console.log(`\n${dataRows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB (${csv}); best of 2 rounds each, interleaved`);
+console.log(`\n${dataRows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB (${csv}); best of ${values.rounds} rounds each, interleaved`);
 for (const row of table) console.log(row.map((cell, index) => (index === 0 ? cell.padEnd(18) : cell.padStart(12))).join(''));
 const ratio = reference.seconds / ours.seconds;
 console.log(`\nvigil / sqlite3 rows/s ratio: ${ratio.toFixed(2)} (bar ≥ 0.60)   vigil peak RSS: ${ours.peakRssMb.toFixed(0)} MB (bar < 400 MB)`);

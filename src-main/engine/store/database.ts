@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { buildIndexes } from './index-build.js';
 import { eventIndexSql } from './migrations/0007-compact-events.js';
 import { migrations } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
@@ -30,7 +31,7 @@ export function openCase(path: string, options: OpenCaseOptions = {}): CaseDatab
     db.pragma('foreign_keys = ON');
     migrate(db, migrations);
     // A bulk import that was killed before it rebuilt the indexes leaves them missing: restore them.
-    if (!options.scratch) db.exec(eventIndexSql());
+    if (!options.scratch) buildIndexes(db, eventIndexSql());
   }
   db.pragma('busy_timeout = 5000');
   // 16 MB of page cache: the OS caches the file too, and a larger cache mostly raises an import's memory.

@@ -2,6 +2,7 @@ import type { LoginEventInput } from '../../../src-shared/event.js';
 import { prepareBulkInsert } from './bulk-insert.js';
 import type { CaseDatabase } from './database.js';
 import { prepareEventDictionaries, type EventDictionaryIds } from './event-dictionaries.js';
+import { buildIndexes } from './index-build.js';
 import { eventIndexNames, eventIndexSql } from './migrations/0007-compact-events.js';
 
 /** Where an event came from: its source, line and record (the raw line is in raw_blocks). */
@@ -121,5 +122,5 @@ export function dropEventIndexes(db: CaseDatabase): void {
 
 /** Build the secondary event indexes that are missing. */
 export function createEventIndexes(db: CaseDatabase): void {
-  db.exec(eventIndexSql());
+  buildIndexes(db, eventIndexSql());
 }

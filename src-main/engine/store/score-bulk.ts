@@ -1,4 +1,5 @@
 import { prepareBulkInsert } from './bulk-insert.js';
+import { buildIndexes } from './index-build.js';
 import type { CaseDatabase } from './database.js';
 
 /** Adds one event's score to a bulk write (see `bulkWriteScores`); `reasons` is the stored JSON. */
@@ -41,6 +42,6 @@ export function bulkWriteScores(db: CaseDatabase, runId: number, fill: (add: Sco
     db.exec('DROP INDEX IF EXISTS scores_run_risk');
     fill(add);
     bulk.flush();
-    db.exec('CREATE INDEX scores_run_risk ON scores(run_id, risk DESC)');
+    buildIndexes(db, 'CREATE INDEX scores_run_risk ON scores(run_id, risk DESC)');
   })();
 }
