@@ -3,7 +3,6 @@ import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { openContent, type FileIdentity } from './file-source.js';
 import { ImportError } from './import-error.js';
 import { createParser } from './formats/index.js';
-import { labelOf, loadSiblingLabels } from './labels.js';
 import { readLines } from './line-reader.js';
 import type { CompressedRawBlock } from '../store/raw-lines.js';
 import { RawLineCollector } from './raw-line-collector.js';
@@ -61,22 +60,19 @@ export interface ImportBatch {
 export interface BatchProducer {
   batches(): AsyncGenerator<ImportBatch>;
   assumptions(): string[];
-  /**
-   * The file's identity, hashed by a parse thread before it parses (so the writing thread need not read
-   * the file a second time while it prepares); absent when the producer runs in the caller's thread.
-   */
-  identity?(): Promise<FileIdentity>;
 }
 
 /** A thread for the parsing side, started before its plan is known; stop it if it is not run. */
 export interface ParseThread {
-  /** Produce the plan's batches; with `identify`, hash the file first (the producer's `identity`). */
-  run(plan: BatchPlan, identify?: boolean): BatchProducer;
+  /** Produce the plan's batches. */
+  run(plan: BatchPlan): BatchProducer;
+  /** Hash a file instead (its identity), so neither the parsing nor the writing thread spends its time on that. */
+  identify(path: string): Promise<FileIdentity>;
   stop(): void;
 }
 
 /**
- * Read, parse, label and enrich a file batch by batch. This is the CPU side of an import,
+ * Read, parse and enrich a file batch by batch. This is the CPU side of an import,
  * free of the case database so it can run in its own thread while another thread writes. Of `locations`
  * only the address lookup is used: places named without coordinates are located by the writer.
  */
@@ -89,7 +85,6 @@ export function createBatchProducer(plan: BatchPlan, locations: LocationSources)
 }
 
 async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSources): AsyncGenerator<ImportBatch> {
-  const labels = await loadSiblingLabels(plan.path);
   // Place names are located by the writer, once per distinct place (see locateNamedPlaces).
   const enrich = createEnricher({ locateIp: locations.locateIp });
   const writer = new PackedEventWriter(plan.linesPerBatch);
@@ -151,11 +146,7 @@ async function* produce(plan: BatchPlan, parser: Parser, locations: LocationSour
           ignored++;
         } else {
           const recordNumber = recordsByLine ? record : line;
-          const label = labels ? labelOf(labels, recordNumber) : null;
-          for (const event of outcome.events) {
-            if (label !== null) event.label = label;
-            writer.push(event, enrich(event), line, recordNumber);
-          }
+          for (const event of outcome.events) writer.push(event, enrich(event), line, recordNumber);
         }
         if (rawLines.lineCount >= plan.linesPerBatch) yield take();
       }

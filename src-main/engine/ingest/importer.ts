@@ -15,7 +15,7 @@ import { detectFormat } from './detect-format.js';
 import { fileIdentity, isGzip, sampleLines, type FileIdentity } from './file-source.js';
 import { createBatchProducer, type BatchPlan, type BatchProducer, type ImportBatch, type ParseThread } from './import-batches.js';
 import { ImportError } from './import-error.js';
-import { siblingLabelsPath } from './labels.js';
+import { loadSiblingLabels } from './labels.js';
 import { locateNamedPlaces } from './named-places.js';
 import { createPackedEventReader } from './packed-events.js';
 import type { MappableField } from './parser.js';
@@ -71,7 +71,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   const started = Date.now();
   const threads = new ParseThreads(options);
   try {
-    // A large new file starts parsing in the other thread while this one hashes it (most imports are new).
+    // A large new file starts parsing in one thread and hashing in another while this one prepares (most imports are new).
     const speculation = await threads.speculate(path, options);
     return await importWith(db, path, options, started, threads, speculation);
   } finally {
@@ -79,7 +79,7 @@ export async function importFile(db: CaseDatabase, path: string, options: Import
   }
 }
 
-/** The parse threads of one import: at most one runs; any other was started for a plan that did not hold. */
+/** The parse threads of one import: at most one parses; one more may hash the file, and any other was started for a plan that did not hold. */
 class ParseThreads {
   private started: ParseThread[] = [];
 
@@ -98,13 +98,17 @@ class ParseThreads {
   async speculate(path: string, options: ImportOptions): Promise<Speculation | null> {
     try {
       const fullPath = resolve(path);
-      const thread = this.start((await stat(fullPath)).size);
+      const size = (await stat(fullPath)).size;
+      const thread = this.start(size);
       if (!thread) return null;
       const gzip = await isGzip(fullPath);
       const plan = planOf(fullPath, gzip, await chooseFormat(fullPath, gzip, options.format), options, 0);
       checkTimeZone(plan.parse.timeZone);
-      // It hashes the file first, so this thread can prepare the gazetteer meanwhile instead of reading the file.
-      return { plan, producer: thread.run(plan, true) };
+      // Hashed in a thread of its own: this thread prepares the gazetteer meanwhile, and the parsing thread parses.
+      const hasher = this.start(size);
+      const identity = hasher?.identify(fullPath);
+      identity?.catch(() => undefined);
+      return { plan, producer: thread.run(plan), identity };
     } catch {
       // The import itself reports what is wrong, in its own order.
       return null;
@@ -116,10 +120,11 @@ class ParseThreads {
   }
 }
 
-/** A producer started before the file's hash said whether it is new. */
+/** A producer started before the file's hash said whether it is new, and that hash in the making. */
 interface Speculation {
   plan: BatchPlan;
   producer: BatchProducer;
+  identity?: Promise<FileIdentity>;
 }
 
 function planOf(path: string, gzip: boolean, format: FormatName, options: ImportOptions, resumeLine: number): BatchPlan {
@@ -145,19 +150,25 @@ async function importWith(
   const locations = options.locations ?? bundledLocationSources();
   // RBA rows name places without coordinates: the gazetteer they need is built here while the parse thread starts.
   if (speculation?.plan.format === 'rba') locations.prepareNames?.();
+  // Ground-truth labels beside the file are read while it is hashed; they go into the event rows here.
+  const labelsLoading = settled(
+    loadSiblingLabels(fullPath).catch((error: Error) => {
+      throw new ImportError(`cannot read the labels beside ${path}: ${error.message}`);
+    }),
+  );
   const identity = await identify(fullPath, path, speculation);
   const previous = findSourceBySha256(db, identity.sha256);
   if (previous?.status === 'complete') return alreadyImported(previous, fullPath, started);
+  const labels = await labelsLoading;
 
   const format = await chooseFormat(fullPath, identity.gzip, options.format);
   const timeZone = options.timeZone ?? 'UTC';
   checkTimeZone(timeZone);
   const year = options.year ?? new Date().getUTCFullYear();
-  const labels = siblingLabelsPath(fullPath);
   const assumptions = [
     options.timeZone ? `time zone ${timeZone}` : `time zone ${timeZone} (default; set it with --tz)`,
     ...(['authlog', 'syslog'].includes(format) ? [options.year ? `year ${year}` : `year ${year} (default; set it with --year)`] : []),
-    ...(labels ? [`ground-truth labels from ${basename(labels)}`] : []),
+    ...(labels ? [`ground-truth labels from ${basename(labels.path)}`] : []),
   ];
   const resumed = previous !== undefined;
   const sourceId = previous?.id ?? createFileSource(db, { name: fullPath, sha256: identity.sha256, size: identity.size, format, timeZone, year, assumptions });
@@ -167,7 +178,7 @@ async function importWith(
 
   const insertEvents = prepareEventRowBulkInsert(db);
   const dictionaries = prepareEventDictionaries(db);
-  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, locateNamedPlaces(dictionaries.placeId, locations.locateName));
+  const readEvents = createPackedEventReader(sourceId, dictionaries.clientId, locateNamedPlaces(dictionaries.placeId, locations.locateName), labels);
   const insertReject = prepareRejectInsert(db);
   const insertRawBlock = prepareCompressedBlockInsert(db);
   const linesPerCommit = options.linesPerCommit ?? defaultLinesPerCommit;
@@ -260,9 +271,8 @@ async function importWith(
     recordAudit(db, options.actor ?? 'user', 'import.interrupted', { sourceId, path: fullPath, reason: (error as Error).message });
     throw error;
   }
-  // Built without the sorter's helper thread (SQLite's default): measured on 1M rows it cost more CPU than it saved on
-  // two shared cores (2.1-2.6 s against 3.0-3.5 s for the four indexes). Reading the table through a memory map
-  // took another fifth off but raised peak RSS by ~120 MB.
+  // Built in small sort runs (index-build.ts), without the sorter's helper threads (SQLite's default): with small runs
+  // they saved nothing on 1M rows (1.1-1.3 s either way), nor did reading the table through a memory map.
   if (bulk && !options.scratch) createEventIndexes(db);
   if (rollbackJournal) db.pragma('journal_mode = WAL');
   const allAssumptions = [...assumptions, ...producer.assumptions()];
@@ -304,9 +314,9 @@ function switchToRollbackJournal(db: CaseDatabase): boolean {
   }
 }
 
-/** The file's identity: hashed by the speculated parse thread when there is one, else here. */
+/** The file's identity: hashed by the speculation's hashing thread when there is one, else here. */
 async function identify(fullPath: string, path: string, speculation: Speculation | null): Promise<FileIdentity> {
-  const hashed = await speculation?.producer.identity?.().catch(() => null);
+  const hashed = await speculation?.identity?.catch(() => null);
   if (hashed) return hashed;
   return fileIdentity(fullPath).catch((error: Error) => {
     throw new ImportError(`cannot read ${path}: ${error.message}`);

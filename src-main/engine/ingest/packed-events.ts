@@ -2,6 +2,7 @@ import type { LoginEventInput } from '../../../src-shared/event.js';
 import type { Enrichment } from '../enrich/enricher.js';
 import type { ClientFacts, PlaceFacts } from '../store/event-dictionaries.js';
 import { eventRowColumns } from '../store/events.js';
+import { labelOf, type RecordLabels } from './labels.js';
 
 /**
  * Parsed events packed for the trip from the parsing thread to the writing thread. Numbers go in one
@@ -214,12 +215,14 @@ const slot = Object.fromEntries(eventRowColumns.map((name, index) => [name, inde
 /**
  * The writing side: resolves the clients and places each batch defines to their ids in the case (through
  * `clientId` / `placeId`, once each) and hands every event to `row` as values in `eventRowColumns` order.
+ * Ground-truth `labels` found beside the file, when given, replace the label the row itself states.
  * The same array is refilled for every event: use it before the next call.
  */
 export function createPackedEventReader(
   sourceId: number,
   clientId: (facts: ClientFacts) => number | null,
   placeId: (facts: PlaceFacts) => number | null,
+  labels: RecordLabels | null = null,
 ): (packed: PackedEvents, row: (values: readonly unknown[]) => void) => void {
   let ids: (number | null)[] = [];
   let texts: string[] = [];
@@ -253,7 +256,7 @@ export function createPackedEventReader(
       values[slot.auth_method] = token(texts, numbers[at + 8]);
       values[slot.service] = token(texts, numbers[at + 9]);
       values[slot.host] = token(texts, numbers[at + 10]);
-      values[slot.label] = token(texts, numbers[at + 11]);
+      values[slot.label] = (labels && labelOf(labels, numbers[at + 5])) ?? token(texts, numbers[at + 11]);
       const userLength = numbers[at + 12];
       const ipLength = numbers[at + 13];
       const networkLength = numbers[at + 14];

@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { fileIdentity } from '../ingest/file-source.js';
@@ -22,13 +23,33 @@ port.on('message', (request: ParseRequest) => {
     credits.give();
     return;
   }
-  void run(request.plan, request.identify);
+  if (request.type === 'identify') void identify(request.path);
+  else void run(request.plan);
 });
 
-async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan'], identify: boolean): Promise<void> {
+async function identify(path: string): Promise<void> {
   try {
-    // The writer waits for the hash before it stores anything: it comes first.
-    if (identify) send({ type: 'identity', identity: await fileIdentity(plan.path) });
+    lowestPriority();
+    send({ type: 'identity', identity: await fileIdentity(path) });
+  } catch (error) {
+    send({ type: 'error', error: toWorkerError(error) });
+  }
+}
+
+/**
+ * The hash is needed once the writer is ready to store: hashing at the lowest priority takes the CPU the writer leaves
+ * while it prepares, not the parser's (on Linux a nice value belongs to one thread).
+ */
+function lowestPriority(): void {
+  try {
+    setPriority(0, 19);
+  } catch {
+    // Not permitted here: hash at the worker's priority.
+  }
+}
+
+async function run(plan: Extract<ParseRequest, { type: 'start' }>['plan']): Promise<void> {
+  try {
     const producer = createBatchProducer(plan, bundledLocationSources());
     for await (const batch of producer.batches()) {
       await credits.take();
@@ -58,3 +79,4 @@ function transferables(batch: ImportBatch): ArrayBuffer[] {
   }
   return buffers;
 }
+

@@ -10,15 +10,11 @@ if (!port) throw new Error('import-worker runs in a worker thread');
 const aborts = new Map<number, AbortController>();
 const send = (reply: ImportReply): void => port.postMessage(reply);
 
-// A parse thread loads its modules while this thread loads the importer's (both take a good part of an
-// import's start); the first large import takes it, and one that does not need it stops it.
-let early: ParseThread | null = startParseWorker();
+// Two parse threads (one parses, one hashes) load their modules while this thread loads the importer's (all take
+// a good part of an import's start); the first large import takes them, and one that does not need them stops them.
+let early: ParseThread[] = [startParseWorker(), startParseWorker()];
 const modules = Promise.all([import('../ingest/importer.js'), import('../store/database.js')]);
-const startParseThread = (): ParseThread => {
-  const thread = early ?? startParseWorker();
-  early = null;
-  return thread;
-};
+const startParseThread = (): ParseThread => early.shift() ?? startParseWorker();
 
 port.on('message', (request: ImportRequest) => {
   if (request.type === 'abort') {
@@ -45,8 +41,8 @@ async function run(request: Extract<ImportRequest, { type: 'import' }>, controll
   } catch (error) {
     send({ type: 'error', seq: request.seq, error: toWorkerError(error) });
   } finally {
-    early?.stop();
-    early = null;
+    for (const thread of early) thread.stop();
+    early = [];
     aborts.delete(request.seq);
     db?.close();
   }

@@ -9,38 +9,41 @@ import { startEngineWorker } from './worker-modules.js';
 const parseResourceLimits = { maxOldGenerationSizeMb: 144, maxYoungGenerationSizeMb: 16 };
 
 /**
- * Start a parse worker ahead of its plan (it loads its modules while the caller hashes the file); `run`
+ * Start a parse worker ahead of its plan (it loads its modules while the caller prepares); `run`
  * makes it a batch producer in its own thread, so parsing uses one core while the caller
  * writes to SQLite on the other. Ending the iteration, or `stop`, terminates the worker.
  */
 export function startParseWorker(): ParseThread {
   const worker = startEngineWorker('import-parse-worker', parseResourceLimits, true);
   return {
-    run: (plan, identify = false) => produceInWorker(worker, plan, identify),
+    run: (plan) => produceInWorker(worker, plan),
+    identify: (path) => identifyInWorker(worker, path),
     stop: () => void worker.terminate(),
   };
 }
 
-function produceInWorker(worker: Worker, plan: BatchPlan, identify: boolean): BatchProducer {
+/** The file's identity, hashed by the worker, which then ends. */
+function identifyInWorker(worker: Worker, path: string): Promise<FileIdentity> {
+  const identity = new Promise<FileIdentity>((resolve, reject) => {
+    worker.on('message', (reply: ParseReply) => (reply.type === 'identity' ? resolve(reply.identity) : reject(new Error(reply.type === 'error' ? reply.error.message : 'no identity'))));
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`import parse worker exited with code ${code}`)));
+  });
+  worker.postMessage({ type: 'identify', path } satisfies ParseRequest);
+  return identity.finally(() => {
+    worker.removeAllListeners();
+    void worker.terminate();
+  });
+}
+
+function produceInWorker(worker: Worker, plan: BatchPlan): BatchProducer {
   const queue: Exclude<ParseReply, { type: 'identity' }>[] = [];
   let wake: (() => void) | null = null;
   let assumptions: string[] = [];
   // The head start the worker was given at the start is taken back from the credits of the first batches.
   let withheld = startBatchesAhead - batchesAhead;
-  let identified: (identity: FileIdentity) => void = () => undefined;
-  let unidentified: (error: Error) => void = () => undefined;
-  const identity = new Promise<FileIdentity>((resolve, reject) => {
-    identified = resolve;
-    unidentified = reject;
-  });
-  identity.catch(() => undefined);
   const push = (reply: ParseReply): void => {
-    if (reply.type === 'identity') {
-      identified(reply.identity);
-      return;
-    }
-    // A worker that fails before it hashed leaves the hashing to the caller (which reports why it cannot read).
-    if (reply.type === 'error') unidentified(new Error(reply.error.message));
+    if (reply.type === 'identity') return;
     queue.push(reply);
     wake?.();
     wake = null;
@@ -48,7 +51,7 @@ function produceInWorker(worker: Worker, plan: BatchPlan, identify: boolean): Ba
   worker.on('message', push);
   worker.on('error', (error) => push({ type: 'error', error: { name: error.name, message: error.message } }));
   worker.on('exit', (code) => push({ type: 'error', error: { name: 'Error', message: `import parse worker exited with code ${code}` } }));
-  worker.postMessage({ type: 'start', plan, identify } satisfies ParseRequest);
+  worker.postMessage({ type: 'start', plan } satisfies ParseRequest);
 
   async function* batches(): AsyncGenerator<ImportBatch> {
     try {
@@ -71,5 +74,5 @@ function produceInWorker(worker: Worker, plan: BatchPlan, identify: boolean): Ba
       void worker.terminate();
     }
   }
-  return { batches, assumptions: () => assumptions, ...(identify ? { identity: () => identity } : {}) };
+  return { batches, assumptions: () => assumptions };
 }

@@ -93,6 +93,16 @@ describe('importFile', () => {
     expect(db.prepare('SELECT record, label FROM events WHERE label != ? ').all('normal')).toEqual([{ record: 5, label: 'brute_force' }]);
   });
 
+  it('refuses labels it cannot read before it stores anything, and says which file', async () => {
+    const directory = temporaryDirectory();
+    const path = join(directory, 'generated.csv');
+    copyFileSync(rbaHead, path);
+    writeFileSync(`${path}.labels.csv`, 'row,label\n' + Array.from({ length: 300 }, (_, index) => `${index + 1},kind${index}`).join('\n') + '\n');
+    const db = openCase(join(directory, 'case.vigil'));
+    await expect(importFile(db, path)).rejects.toThrow(/cannot read the labels beside .*generated\.csv: .*more than 255 distinct labels/);
+    expect(db.prepare('SELECT COUNT(*) FROM sources').pluck().get()).toBe(0);
+  });
+
   it('refuses a file whose format cannot be determined, with a one-line reason', async () => {
     const directory = temporaryDirectory();
     const path = join(directory, 'mystery.txt');

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fileIdentity } from '../../ingest/file-source.js';
 import { importFile } from '../../ingest/importer.js';
 import { openCase, type CaseDatabase } from '../../store/database.js';
 import { rawLine } from '../../store/raw-lines.js';
@@ -72,13 +73,21 @@ describe('startParseWorker', () => {
     const partial = (db.prepare('SELECT COUNT(*) AS count FROM events').get() as { count: number }).count;
     expect(partial).toBeGreaterThan(0);
     expect(partial).toBeLessThan(40_000);
-    // The thread started while hashing parses from line 1; the resume needs another plan and gets it.
+    // The thread started while another hashed parses from line 1; the resume needs another plan and gets it.
     const resumed = await importFile(db, path, options);
     expect(resumed).toMatchObject({ resumed: true, duplicates: partial, eventsImported: 40_000 - partial });
     expect((db.prepare('SELECT COUNT(DISTINCT line) AS count FROM events').get() as { count: number }).count).toBe(40_000);
     expect(rawLine(db, resumed.sourceId, 40_001)).toBe(rows[39_999]);
     expect(await importFile(db, path, options)).toMatchObject({ alreadyImported: true, eventsImported: 0, duplicates: 40_000 });
     db.close();
+  });
+
+  it('hashes a file in the worker as this thread would, then the worker ends; a missing file is an error', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'vigil-parse-'));
+    const path = join(directory, 'rba.csv');
+    writeFileSync(path, [header, ...Array.from({ length: 1_000 }, (_, index) => row(index))].join('\n') + '\n');
+    expect(await startParseWorker().identify(path)).toEqual(await fileIdentity(path));
+    await expect(startParseWorker().identify(join(directory, 'missing.csv'))).rejects.toThrow(/ENOENT/);
   });
 
   it('reports an unusable header as an import error', async () => {
