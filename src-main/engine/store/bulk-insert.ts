@@ -11,7 +11,9 @@ export interface BulkInsert {
 /**
  * An INSERT of `rowsPerStatement` rows at a time: `insert` is the statement up to VALUES (for example
  * `INSERT INTO scores`), each row has `columns` values. A native call per row cost more than SQLite's own
- * work for the row; rows still go in in order, so ids are as if inserted one by one.
+ * work for the row; rows still go in in order, so ids are as if inserted one by one. The values are passed
+ * as arguments, not as one array: better-sqlite3 reads an array's elements through V8's generic property
+ * lookup, and 1M rows of 17 values went in a quarter to a third faster this way.
  */
 export function prepareBulkInsert(db: CaseDatabase, insert: string, columns: number, rowsPerStatement: number): BulkInsert {
   const row = `(${new Array<string>(columns).fill('?').join(', ')})`;
@@ -23,12 +25,12 @@ export function prepareBulkInsert(db: CaseDatabase, insert: string, columns: num
     value(value) {
       parameters[filled++] = value;
       if (filled === parameters.length) {
-        many.run(parameters);
+        many.run(...parameters);
         filled = 0;
       }
     },
     flush() {
-      for (let start = 0; start < filled; start += columns) one.run(parameters.slice(start, start + columns));
+      for (let start = 0; start < filled; start += columns) one.run(...parameters.slice(start, start + columns));
       filled = 0;
     },
   };
