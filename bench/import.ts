@@ -29,13 +29,17 @@ const megabytes = statSync(csv).size / 1024 / 1024;
 const referenceDb = join(dataDirectory, `import-reference-${process.pid}.sqlite`);
 const vigilCase = join(dataDirectory, `import-${process.pid}.vigil`);
 const clean = (path: string): void => ['', '-wal', '-shm', '-journal'].forEach((suffix) => rmSync(path + suffix, { force: true }));
+// Each run starts with the disk written back, so neither pays for flushing what the other wrote.
+const settle = (): void => void execFileSync('sync');
 
 const results: ({ name: string } & Omit<Measured, 'stdout'>)[] = [];
 for (let round = 0; round < Number(values.rounds); round++) {
   clean(referenceDb);
+  settle();
   const reference = await runMeasured('sqlite3', [referenceDb, '-cmd', '.mode csv', `.import ${csv} events`]);
   results.push({ name: 'sqlite3 .import', ...reference });
   clean(vigilCase);
+  settle();
   const ours = await runMeasured(process.execPath, [vigil, 'import', csv, '--case', vigilCase, '--format', 'rba']);
   results.push({ name: 'vigil import', ...ours });
 }
