@@ -55,6 +55,8 @@ const table = [
 ];
 console.log(`\n${dataRows.toLocaleString('en-US')} rows, ${megabytes.toFixed(0)} MB (${csv}); best of ${values.rounds} rounds each, interleaved`);
 for (const row of table) console.log(row.map((cell, index) => (index === 0 ? cell.padEnd(18) : cell.padStart(12))).join(''));
+const rounds = (name: string): string => results.filter((result) => result.name === name).map((result) => result.seconds.toFixed(2)).join(', ');
+console.log(`every round, in order: sqlite3 ${rounds('sqlite3 .import')} s; vigil ${rounds('vigil import')} s`);
 const ratio = reference.seconds / ours.seconds;
 console.log(`\nvigil / sqlite3 rows/s ratio: ${ratio.toFixed(2)} (bar ≥ 0.60)   vigil peak RSS: ${ours.peakRssMb.toFixed(0)} MB (bar < 400 MB)`);
 // The import's two busy threads are the writer (the import's own, which also builds the indexes at the end) and the parser.
