@@ -5,12 +5,13 @@ import type { WorkerError } from './protocol.js';
 /** Messages to the parse worker: the plan once, then one credit per batch the writer has stored; or a file to hash instead. */
 export type ParseRequest = { type: 'start'; plan: BatchPlan } | { type: 'credit' } | { type: 'identify'; path: string };
 
-/** Messages from the parse worker: batches in file order, then the parser's assumptions or an error; or the identity of the file it hashed. */
-export type ParseReply =
-  | { type: 'identity'; identity: FileIdentity }
-  | { type: 'batch'; batch: ImportBatch }
-  | { type: 'end'; assumptions: string[] }
-  | { type: 'error'; error: WorkerError };
+/** Messages from a parse worker that parses: batches in file order, then the parser's assumptions or an error. */
+export type BatchReply = { type: 'batch'; batch: ImportBatch } | { type: 'end'; assumptions: string[] } | { type: 'error'; error: WorkerError };
+
+/** Messages from a parse worker that hashes: the file's identity or an error. */
+export type IdentityReply = { type: 'identity'; identity: FileIdentity } | { type: 'error'; error: WorkerError };
+
+export type ParseReply = BatchReply | IdentityReply;
 
 /**
  * Batches the parse worker may run ahead of the writer: enough to keep both threads busy, also while the

@@ -79,4 +79,3 @@ function transferables(batch: ImportBatch): ArrayBuffer[] {
   }
   return buffers;
 }
-

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import type { FileIdentity } from '../ingest/file-source.js';
 import type { BatchPlan, BatchProducer, ImportBatch, ParseThread } from '../ingest/import-batches.js';
 import { ImportError } from '../ingest/import-error.js';
-import { batchesAhead, startBatchesAhead, type ParseReply, type ParseRequest } from './import-parse-protocol.js';
+import { batchesAhead, startBatchesAhead, type BatchReply, type IdentityReply, type ParseRequest } from './import-parse-protocol.js';
 import { startEngineWorker } from './worker-modules.js';
 
 /** Heap limits of the parse worker: a few batches, the labels and the location indexes (the gazetteer needs ~100 MB while it builds). A small young generation keeps the import under its memory bar. */
@@ -25,7 +25,7 @@ export function startParseWorker(): ParseThread {
 /** The file's identity, hashed by the worker, which then ends. */
 function identifyInWorker(worker: Worker, path: string): Promise<FileIdentity> {
   const identity = new Promise<FileIdentity>((resolve, reject) => {
-    worker.on('message', (reply: ParseReply) => (reply.type === 'identity' ? resolve(reply.identity) : reject(new Error(reply.type === 'error' ? reply.error.message : 'no identity'))));
+    worker.on('message', (reply: IdentityReply) => (reply.type === 'identity' ? resolve(reply.identity) : reject(new Error(reply.error.message))));
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`import parse worker exited with code ${code}`)));
   });
@@ -37,13 +37,12 @@ function identifyInWorker(worker: Worker, path: string): Promise<FileIdentity> {
 }
 
 function produceInWorker(worker: Worker, plan: BatchPlan): BatchProducer {
-  const queue: Exclude<ParseReply, { type: 'identity' }>[] = [];
+  const queue: BatchReply[] = [];
   let wake: (() => void) | null = null;
   let assumptions: string[] = [];
   // The head start the worker was given at the start is taken back from the credits of the first batches.
   let withheld = startBatchesAhead - batchesAhead;
-  const push = (reply: ParseReply): void => {
-    if (reply.type === 'identity') return;
+  const push = (reply: BatchReply): void => {
     queue.push(reply);
     wake?.();
     wake = null;
