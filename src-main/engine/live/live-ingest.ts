@@ -1,7 +1,7 @@
 /**
  * The consumer of live sources: takes what the listeners queued and stores it in the case in small
  * transactions (every `flushMs`, or at once when `batchSize` messages wait), one source row per
- * listener. Scoring is not done here: the stored events go to `onEvents` for the detection side.
+ * listener. Scoring is not done here: the events of each committed batch go to `onEvents` for the detection side.
  */
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
@@ -74,7 +74,7 @@ export class LiveIngest {
   private readonly timeZone: string;
   private readonly year: number;
   private readonly assumptions: string[];
-  private readonly storeAndHandOver: (source: Ingested, items: LiveItem[]) => void;
+  private readonly store: (source: Ingested, items: LiveItem[]) => LiveStoredEvent[];
 
   constructor(
     private readonly db: CaseDatabase,
@@ -93,7 +93,7 @@ export class LiveIngest {
     ];
     // IMMEDIATE: the write lock is taken at the start, so a checkpoint or a writer on another connection
     // makes the batch wait (busy timeout) instead of failing it when it turns from reading to writing.
-    this.storeAndHandOver = db.transaction((source: Ingested, items: LiveItem[]) => this.handOver(source, items)).immediate;
+    this.store = db.transaction((source: Ingested, items: LiveItem[]) => source.writer.write(items)).immediate;
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
   }
 
@@ -185,10 +185,9 @@ export class LiveIngest {
   private storeBatch(source: Ingested): boolean {
     const items = source.retry.length > 0 ? source.retry : source.input.queue.take(this.batchSize());
     if (items.length === 0) return false;
+    let events: LiveStoredEvent[];
     try {
-      // One transaction for the batch and what the detection side writes about it (scores, incidents):
-      // a commit per batch instead of three.
-      this.storeAndHandOver(source, items);
+      events = this.store(source, items);
       source.retry = [];
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
@@ -197,19 +196,16 @@ export class LiveIngest {
       this.options.onError?.(error as Error);
       return false;
     }
-    return true;
-  }
-
-  /** Store a batch and hand its events over, in one transaction. */
-  private handOver(source: Ingested, items: LiveItem[]): void {
-    const events = source.writer.write(items);
-    if (events.length === 0 || !this.options.onEvents) return;
-    try {
-      this.options.onEvents(events, source.writer.sourceId);
-    } catch (error) {
-      // The detection side's failure does not undo the storing (nor the scores stored before it).
-      this.options.onError?.(error as Error);
+    // Handed over once committed: the detection side learns from a batch once, even when storing it needed a retry.
+    if (events.length > 0 && this.options.onEvents) {
+      try {
+        this.options.onEvents(events, source.writer.sourceId);
+      } catch (error) {
+        // The detection side's failure does not undo the storing.
+        this.options.onError?.(error as Error);
+      }
     }
+    return true;
   }
 
   /** Write new losses to the audit trail, so a case shows what it is missing. */

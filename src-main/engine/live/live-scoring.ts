@@ -1,19 +1,24 @@
 /**
- * Scoring of live events with the case's latest complete run. When the session starts, and whenever a
- * newer run appears (a training finished), the run's causal state is rebuilt by replaying the case's
- * events through it (the shared `replayLogin`, as the risk API does) in slices on a second, read-only
- * connection, so the listeners keep reading meanwhile; events stored during the replay wait and are
+ * Scoring of live events with the case's latest complete run. The causal state and models live on a
+ * thread of their own (`live-scorer-worker`): while it judges one batch, this thread stores the next.
+ * When the session starts, and whenever a newer run appears (a training finished), that thread rebuilds
+ * the run's state by replaying the case's events; events stored meanwhile wait in its queue and are
  * scored after it, in order. Events the run never saw (stored while it trained) get their score on the
- * way. Without a run, events are stored unscored and the status says why.
+ * way. Here the scores meet the lockout policy (the case's locks are written on this connection) and
+ * are stored. Without a run, events are stored unscored and the status says why.
  */
+import type { Worker } from 'node:worker_threads';
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import { createRunScoring, detectionLogin, judgeLogin, replayLogin, verdictRow, type LoginVerdict, type RunScoring } from '../response/run-scoring.js';
-import { openCase, type CaseDatabase } from '../store/database.js';
-import { iterateDetectionLogins } from '../store/detection-input.js';
-import { joiningTransaction } from '../store/joining-transaction.js';
+import { RecentFailures } from '../response/recent-failures.js';
+import { createRunLockout, detectionLogin, lockedVerdict, lockoutWindowMs, verdictRow, type LoginVerdict } from '../response/run-scoring.js';
+import type { LockoutPolicy } from '../response/lockout.js';
+import type { CaseDatabase } from '../store/database.js';
+import { maxEventId } from '../store/events.js';
 import { latestCompleteRunId } from '../store/queries/model-runs.js';
-import { latestModelRun, maxScoredEventId, prepareScoreInsert } from '../store/scores.js';
+import { latestModelRun, maxScoredEventId, prepareScoreInsert, type ModelRunRow } from '../store/scores.js';
+import type { LiveScorerReply, LiveScorerRequest } from '../workers/live-scorer-protocol.js';
+import { startEngineWorker } from '../workers/worker-modules.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
 
 /** The facts of a scored event that alerts and incidents show. */
@@ -41,130 +46,159 @@ export interface LiveScoringOptions {
   onRunReady?: (runId: number) => void;
   /** Which catch-up scores are handed to `onScored` (the others are only stored). Default: none. */
   isNotable?: (score: LoginScore) => boolean;
-  /** Logins replayed between two yields to the event loop. Default 5,000. */
-  replaySlice?: number;
 }
 
 /** The reason shown while a case has no trained run. */
 export const noModelReason = 'no trained model: run vigil train';
 
+/** A run this thread scores with: its lockout policy holds the case's locks. */
+interface ScoringRun {
+  run: ModelRunRow;
+  lockout: LockoutPolicy;
+}
+
+/** A run the scorer thread is replaying. */
+interface LoadingRun {
+  run: ModelRunRow;
+  /** Catch-up scores worth announcing, handed over once the run is ready. */
+  notable: ScoredLiveEvent[];
+  done: () => void;
+}
+
 /** Scores live events with the latest run; picks up newer runs. */
 export class LiveScoring {
-  private state: RunScoring | null = null;
+  private readonly worker: Worker;
+  private current: ScoringRun | null = null;
+  private loading: { run: LoadingRun; finished: Promise<void> } | null = null;
   private reason: string | null = noModelReason;
-  private replaying: Promise<void> | null = null;
-  private waiting: { events: LiveStoredEvent[]; sourceId: number }[] = [];
-  private readonly waitingIds = new Set<number>();
+  /** Batches sent to the scorer thread, oldest first: each `scored` answer is the first one's. */
+  private readonly sent: { events: LiveStoredEvent[]; sourceId: number }[] = [];
+  private drained: (() => void) | null = null;
   private readonly insertScore;
   private closed = false;
 
   constructor(private readonly options: LiveScoringOptions) {
     this.insertScore = prepareScoreInsert(options.db);
+    this.worker = startEngineWorker('live-scorer-worker', { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 });
+    this.worker.on('message', (reply: LiveScorerReply) => this.receive(reply));
+    this.worker.on('error', (error) => this.fail(`the scoring thread failed: ${error.message}`));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(`the scoring thread stopped (exit code ${code})`);
+    });
   }
 
   /** The run in use, or null with the reason. */
   status(): { runId: number | null; reason: string | null } {
-    return { runId: this.state?.run.id ?? null, reason: this.reason };
+    return { runId: this.current?.run.id ?? null, reason: this.reason };
   }
 
   /** Look for a newer complete run and start using it (resolves once its replay is done). */
   refresh(): Promise<void> {
-    if (this.replaying) return this.replaying;
+    if (this.loading) return this.loading.finished;
     if (this.closed) return Promise.resolve();
-    const latest = latestCompleteRunId(this.options.db);
-    if (latest === null || latest === this.state?.run.id) return Promise.resolve();
-    this.replaying = this.load().finally(() => (this.replaying = null));
-    return this.replaying;
+    const { db, casePath } = this.options;
+    const latest = latestCompleteRunId(db);
+    if (latest === null || latest === this.current?.run.id) return Promise.resolve();
+    const run = latestModelRun(db);
+    if (!run) return Promise.resolve();
+    // The scorer replays what is stored now; what this session stores from now on comes after it, as live events.
+    const upTo = maxEventId(db);
+    let done = (): void => undefined;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    this.loading = { run: { run, notable: [], done }, finished };
+    this.reason = `replaying the case through run #${run.id}`;
+    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id) });
+    return finished;
   }
 
-  /** Score events just stored by a source; while a replay runs they wait for it. Without a run they stay unscored. */
+  /** Score events just stored by a source (after a replay under way, if any). Without a run they stay unscored. */
   score(events: LiveStoredEvent[], sourceId: number): void {
-    if (this.replaying) {
-      this.waiting.push({ events, sourceId });
-      for (const event of events) this.waitingIds.add(event.id);
-      return;
-    }
-    if (!this.state || events.length === 0) return;
-    this.scoreNow(this.state, events, sourceId);
+    if ((!this.current && !this.loading) || events.length === 0 || this.closed) return;
+    this.sent.push({ events, sourceId });
+    this.post({ type: 'score', logins: events.map((event) => detectionLogin(event)) });
   }
 
-  /** Stop: a replay under way ends at its next slice (resolves then); events waiting for it stay unscored. */
+  /** Stop: events sent are scored and stored first, unless a replay is under way (they stay unscored then). */
   async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.sent.length > 0 && !this.loading) await new Promise<void>((resolve) => (this.drained = resolve));
     this.closed = true;
-    await this.replaying?.catch(() => undefined);
+    this.loading?.run.done();
+    await this.worker.terminate();
   }
 
-  private scoreNow(state: RunScoring, events: LiveStoredEvent[], sourceId: number): void {
-    // Joins the live ingest's transaction, which stored these events.
-    const scored = joiningTransaction(this.options.db, () =>
-      events.map((event): ScoredLiveEvent => {
-        const verdict = judgeLogin(state, detectionLogin(event));
-        this.insertScore(verdictRow(state.run.id, event.id, verdict));
-        return { event, sourceId, runId: state.run.id, verdict, backfill: false };
+  private post(request: LiveScorerRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  private receive(reply: LiveScorerReply): void {
+    try {
+      if (reply.type === 'scored') this.scored(reply.scores);
+      else if (reply.type === 'backfill') this.backfill(reply.runId, reply.logins, reply.scores);
+      else if (reply.type === 'loaded') this.loaded(reply.failures);
+      else if (reply.type === 'unloadable') this.unloadable(reply.reason);
+      else this.fail(`the scoring thread failed: ${reply.error.message}`);
+    } catch (error) {
+      this.options.onError(`cannot store live scores: ${(error as Error).message}`);
+    }
+  }
+
+  /** The scores of the oldest batch sent: the lockout applied, stored, handed on. */
+  private scored(scores: LoginScore[] | null): void {
+    const batch = this.sent.shift();
+    if (this.sent.length === 0) this.drained?.();
+    const current = this.current;
+    if (!batch || !scores || !current) return;
+    const { run, lockout } = current;
+    const scored = this.options.db.transaction(() =>
+      batch.events.map((event, index): ScoredLiveEvent => {
+        const verdict = lockedVerdict(scores[index], lockout.apply(event.user, event.time, event.outcome === 'success'));
+        this.insertScore(verdictRow(run.id, event.id, verdict));
+        return { event, sourceId: batch.sourceId, runId: run.id, verdict, backfill: false };
       }),
     )();
     this.options.onScored(scored);
   }
 
-  private async load(): Promise<void> {
-    const { db } = this.options;
-    const run = latestModelRun(db);
-    if (!run) return;
-    let fresh: RunScoring;
-    try {
-      fresh = createRunScoring(db, run, { actor: this.options.actor });
-    } catch (error) {
-      this.reason = `run #${run.id} cannot score: ${(error as Error).message}`;
-      this.state = null;
-      return;
-    }
-    this.state = null;
-    this.reason = `replaying the case through run #${run.id}`;
-    // Events this session stores from now on wait; older ones the run has no score for are scored on the way.
-    const scoredUpTo = maxScoredEventId(db, run.id);
-    const reader = openCase(this.options.casePath, { readonly: true });
-    const slice = this.options.replaySlice ?? 5000;
-    const pending: ScoredLiveEvent[] = [];
-    const notable: ScoredLiveEvent[] = [];
-    try {
-      let count = 0;
-      for (const login of iterateDetectionLogins(reader)) {
-        // Events of this session stored during the replay are scored after it, as live events.
-        if (this.waitingIds.has(login.id)) continue;
-        const score = replayLogin(fresh, login);
-        if (login.id > scoredUpTo) {
-          const event = backfillEvent(login, score, run.id);
-          pending.push(event);
-          if (this.options.isNotable?.(score)) notable.push(event);
-        }
-        if (++count >= slice) {
-          count = 0;
-          this.storeScores(pending.splice(0));
-          await new Promise((resolve) => setImmediate(resolve));
-          if (this.closed) return;
-        }
-      }
-      this.storeScores(pending.splice(0));
-      this.options.onRunReady?.(run.id);
-    } catch (error) {
-      this.reason = `replaying the case through run #${run.id} failed: ${(error as Error).message}`;
-      this.options.onError(this.reason);
-      return;
-    } finally {
-      reader.close();
-    }
-    this.state = fresh;
-    this.reason = null;
-    this.waitingIds.clear();
-    if (notable.length > 0) this.options.onScored(notable);
-    for (const { events, sourceId } of this.waiting.splice(0)) this.scoreNow(fresh, events, sourceId);
+  private backfill(runId: number, logins: DetectionLogin[], scores: LoginScore[]): void {
+    const loading = this.loading?.run;
+    if (!loading) return;
+    const events = logins.map((login, index) => backfillEvent(login, scores[index], runId));
+    this.options.db.transaction(() => {
+      for (const item of events) this.insertScore(verdictRow(runId, item.event.id, item.verdict));
+    })();
+    for (const item of events) if (this.options.isNotable?.(item.verdict.score)) loading.notable.push(item);
   }
 
-  private storeScores(scored: ScoredLiveEvent[]): void {
-    if (scored.length === 0) return;
-    this.options.db.transaction(() => {
-      for (const item of scored) this.insertScore(verdictRow(item.runId, item.event.id, item.verdict));
-    })();
+  private loaded(failures: [string, number[]][]): void {
+    const loading = this.loading?.run;
+    if (!loading) return;
+    const { run } = loading;
+    this.loading = null;
+    this.options.onRunReady?.(run.id);
+    const remembered = new RecentFailures(lockoutWindowMs(run), failures);
+    this.current = { run, lockout: createRunLockout(this.options.db, run, { actor: this.options.actor }, remembered) };
+    this.reason = null;
+    if (loading.notable.length > 0) this.options.onScored(loading.notable);
+    loading.done();
+  }
+
+  private unloadable(reason: string): void {
+    const loading = this.loading?.run;
+    this.loading = null;
+    this.current = null;
+    this.reason = reason;
+    this.options.onError(reason);
+    loading?.done();
+  }
+
+  /** The scorer thread is gone: events sent stay unscored, and no more are scored. */
+  private fail(message: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sent.length = 0;
+    this.drained?.();
+    this.unloadable(message);
   }
 }
 

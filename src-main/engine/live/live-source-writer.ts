@@ -59,7 +59,7 @@ export class LiveSourceWriter {
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
     const insertRawBlock = prepareRawBlockInsert(db);
-    // Joins the batch's transaction (the live ingest stores and scores a batch in one).
+    // Joins the batch's transaction (the live ingest's, one per batch).
     this.store = joiningTransaction(db, (items: readonly LiveItem[]) => {
       // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
       const totals = { ...this.totals };

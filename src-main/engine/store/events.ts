@@ -100,6 +100,11 @@ export function hasEvents(db: CaseDatabase): boolean {
   return db.prepare(`SELECT 1 FROM event_rows LIMIT 1`).get() !== undefined;
 }
 
+/** The highest event id (0 when none): events stored later have higher ones. */
+export function maxEventId(db: CaseDatabase): number {
+  return (db.prepare(`SELECT MAX(id) FROM event_rows`).pluck().get() as number | null) ?? 0;
+}
+
 /** Number of events in the case. */
 export function countEvents(db: CaseDatabase): number {
   const row = db.prepare(`SELECT COUNT(*) AS count FROM events`).get() as { count: number };
