@@ -60,9 +60,16 @@ export interface LoginEvent extends LoginEventInput {
 export const formatNames = ['rba', 'csv', 'jsonl', 'authlog', 'syslog', 'journal', 'cloud'] as const;
 export type FormatName = (typeof formatNames)[number];
 
-/** An empty event input with every optional fact null, to spread parsed fields over. */
-export function emptyEventInput(): Omit<LoginEventInput, 'time' | 'user' | 'outcome'> {
+/**
+ * A login with the facts every log names and nothing else (the others null), for a parser to fill in
+ * by assignment. Built as one literal: spreading a template into a new object (`{ ...template, time }`)
+ * cost ~6 µs per event in V8, more than parsing the line.
+ */
+export function newEventInput(time: number, user: string, outcome: Outcome): LoginEventInput {
   return {
+    time,
+    user,
+    outcome,
     ip: null,
     country: null,
     region: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyEventInput } from '../../../../src-shared/event.js';
+import { newEventInput } from '../../../../src-shared/event.js';
 import { createEnricher } from '../enricher.js';
 import { createUserAgentParser } from '../user-agent.js';
 
@@ -27,7 +27,7 @@ describe('createUserAgentParser', () => {
 describe('createEnricher', () => {
   it('keeps what the log states and derives the rest', () => {
     const enrich = createEnricher();
-    const event = { ...emptyEventInput(), time: 0, user: 'u', outcome: 'success' as const, ip: '10.1.2.3', userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/85.0 Safari/537.36', browser: 'Chrome 85.0.4183' };
+    const event = { ...newEventInput(0, 'u', 'success'), ip: '10.1.2.3', userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/85.0 Safari/537.36', browser: 'Chrome 85.0.4183' };
     expect(enrich(event)).toEqual({ network: '10.1.2.0/24', browser: 'Chrome 85.0.4183', os: 'Windows 10', deviceType: 'desktop' });
   });
 
@@ -36,7 +36,7 @@ describe('createEnricher', () => {
       locateIp: () => ({ country: 'NO', region: 'Oslo', city: 'Oslo', latitude: null, longitude: null }),
       locateName: (country, _region, city) => (country === 'NO' && city === 'Oslo' ? { latitude: 59.91, longitude: 10.75 } : null),
     });
-    const event = { ...emptyEventInput(), time: 0, user: 'u', outcome: 'failure' as const, ip: '81.167.144.58' };
+    const event = { ...newEventInput(0, 'u', 'failure'), ip: '81.167.144.58' };
     enrich(event);
     expect([event.country, event.city, event.latitude, event.longitude]).toEqual(['NO', 'Oslo', 59.91, 10.75]);
   });

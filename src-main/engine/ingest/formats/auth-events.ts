@@ -1,7 +1,7 @@
 /**
  * Findings of the authentication matcher → login events, once the line format has supplied time and host.
  */
-import { emptyEventInput, type LoginEventInput } from '../../../../src-shared/event.js';
+import { newEventInput, type LoginEventInput } from '../../../../src-shared/event.js';
 import type { ParseOutcome } from '../parser.js';
 import type { AuthFinding } from './auth-source.js';
 
@@ -11,16 +11,12 @@ export function findingsToOutcome(findings: AuthFinding[], time: number, host: s
   const events: LoginEventInput[] = [];
   for (const found of findings) {
     for (let copy = 0; copy < found.count; copy++) {
-      events.push({
-        ...emptyEventInput(),
-        time,
-        user: found.user,
-        outcome: found.outcome,
-        ip: found.ip,
-        authMethod: found.authMethod,
-        service: found.service,
-        host,
-      });
+      const event = newEventInput(time, found.user, found.outcome);
+      event.ip = found.ip;
+      event.authMethod = found.authMethod;
+      event.service = found.service;
+      event.host = host;
+      events.push(event);
     }
   }
   return events.length > 0 ? { kind: 'events', events } : { kind: 'ignored' };

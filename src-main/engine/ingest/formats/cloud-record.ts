@@ -2,7 +2,7 @@
  * What a cloud provider's reader makes of one record of its sign-in log, and the helpers they share.
  * A reader answers null for a record that is not its provider's, so the readers can be tried in turn.
  */
-import { emptyEventInput, type LoginEventInput, type Outcome } from '../../../../src-shared/event.js';
+import { newEventInput, type LoginEventInput, type Outcome } from '../../../../src-shared/event.js';
 import { countryCode } from './country-code.js';
 import { asnValue, normaliseIp, numberValue, textValue, type CellValue } from './field-values.js';
 import { parseIsoTime } from './time.js';
@@ -58,23 +58,18 @@ export function cloudLogin(facts: CloudLoginFacts): CloudReading {
   const time = parseIsoTime(timeText, 'UTC');
   if (Number.isNaN(time)) return { kind: 'reject', reason: `unparseable time '${timeText.slice(0, 40)}'` };
   if (facts.user === null) return { kind: 'reject', reason: 'missing user' };
-  const event: LoginEventInput = {
-    ...emptyEventInput(),
-    time,
-    user: facts.user,
-    outcome: facts.outcome,
-    ip: normaliseIp(facts.ip ?? null),
-    country: countryCode(facts.country ?? null),
-    region: facts.region ?? null,
-    city: facts.city ?? null,
-    latitude: numberValue(facts.latitude),
-    longitude: numberValue(facts.longitude),
-    asn: asnValue(facts.asn),
-    userAgent: facts.userAgent ?? null,
-    authMethod: facts.authMethod ?? null,
-    service: facts.service,
-    host: facts.host ?? null,
-  };
+  const event = newEventInput(time, facts.user, facts.outcome);
+  event.ip = normaliseIp(facts.ip ?? null);
+  event.country = countryCode(facts.country ?? null);
+  event.region = facts.region ?? null;
+  event.city = facts.city ?? null;
+  event.latitude = numberValue(facts.latitude);
+  event.longitude = numberValue(facts.longitude);
+  event.asn = asnValue(facts.asn);
+  event.userAgent = facts.userAgent ?? null;
+  event.authMethod = facts.authMethod ?? null;
+  event.service = facts.service;
+  event.host = facts.host ?? null;
   // A provider that names the browser and OS itself is believed over a guess from the user agent.
   if (facts.browser) event.browser = facts.browser;
   if (facts.os) event.os = facts.os;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emptyEventInput, type LoginEventInput } from '../../../../../src-shared/event.js';
+import { newEventInput, type LoginEventInput } from '../../../../../src-shared/event.js';
 import { openCase, type CaseDatabase } from '../../database.js';
 import { prepareEventInsert } from '../../events.js';
 import { prepareRawBlockInsert } from '../../raw-lines.js';
@@ -34,7 +34,7 @@ export function seedCase(): SeededCase {
         const firstLine = line + 1;
         const raw: string[] = [];
         for (const partial of events) {
-          const event: LoginEventInput = { ...emptyEventInput(), time: 0, user: 'alice', outcome: 'success', ...partial };
+          const event: LoginEventInput = { ...newEventInput(0, 'alice', 'success'), ...partial };
           const network = event.ip && event.ip.includes('.') ? event.ip.replace(/\.\d+$/, '.0/24') : null;
           line++;
           insert(event, { network, browser: null, os: null, deviceType: null }, { sourceId, line, record: line - 1 });
