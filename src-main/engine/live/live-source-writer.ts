@@ -86,7 +86,7 @@ export class LiveSourceWriter {
             const enrichment = this.options.enrich(event);
             const provenance = { sourceId: this.sourceId, line, record: line };
             insertEvent(event, enrichment, provenance);
-            stored.push({ ...event, ...enrichment, ...provenance, id: 0, raw: item.text, receivedAt: item.receivedAt });
+            stored.push(storedEvent(event, enrichment, provenance, item));
           }
         }
       }
@@ -142,3 +142,37 @@ export class LiveSourceWriter {
   }
 }
 
+/**
+ * A stored event (its id is set once the batch is in), written out as one literal: spreading the event,
+ * its enrichment and its provenance into a new object cost V8 several µs per event.
+ */
+function storedEvent(event: LoginEventInput, enrichment: Enrichment, provenance: Pick<LoginEvent, 'sourceId' | 'line' | 'record'>, item: { text: string; receivedAt: number }): LiveStoredEvent {
+  return {
+    id: 0,
+    time: event.time,
+    user: event.user,
+    outcome: event.outcome,
+    ip: event.ip,
+    country: event.country,
+    region: event.region,
+    city: event.city,
+    latitude: event.latitude,
+    longitude: event.longitude,
+    asn: event.asn,
+    userAgent: event.userAgent,
+    authMethod: event.authMethod,
+    service: event.service,
+    host: event.host,
+    roundTripMs: event.roundTripMs,
+    label: event.label,
+    network: enrichment.network,
+    browser: enrichment.browser,
+    os: enrichment.os,
+    deviceType: enrichment.deviceType,
+    sourceId: provenance.sourceId,
+    line: provenance.line,
+    record: provenance.record,
+    raw: item.text,
+    receivedAt: item.receivedAt,
+  };
+}
