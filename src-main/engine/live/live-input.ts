@@ -39,7 +39,7 @@ export interface LiveInput {
 
 /** Sizes of a live source's queue. */
 export interface LiveQueueOptions {
-  /** Most items waiting to be stored. Default 10,000. */
+  /** Most items waiting to be stored. Default 20,000 (twice the live pipeline's largest batch). */
   queueCapacity?: number;
   /** Most bytes waiting to be stored. Default 32 MiB. */
   queueBytes?: number;
@@ -47,7 +47,7 @@ export interface LiveQueueOptions {
 
 /** A queue for a live source. */
 export function createLiveQueue(options: LiveQueueOptions = {}): BoundedQueue<LiveItem> {
-  return new BoundedQueue<LiveItem>({ capacity: options.queueCapacity ?? 10_000, maxBytes: options.queueBytes ?? 32 * 1024 * 1024, sizeOf: liveItemBytes });
+  return new BoundedQueue<LiveItem>({ capacity: options.queueCapacity ?? 20_000, maxBytes: options.queueBytes ?? 32 * 1024 * 1024, sizeOf: liveItemBytes });
 }
 
 /** The counting front of a queue: every item goes through `offer` or `drop`, so the counters add up. */

@@ -97,8 +97,10 @@ export class LivePipeline {
       actor: options.actor,
       locations: options.locations,
       flushMs: options.flushMs ?? 20,
-      // A backlog is stored in large transactions: a commit costs about as much as a thousand rows.
-      batchSize: 4000,
+      // A backlog is stored in large transactions: a commit writes every index page its rows touched,
+      // and the user, address and risk indexes take rows at random places, so the more rows share a commit
+      // the fewer pages each costs (10,000 against 4,000: 5–8% more messages/s at 20,000/s).
+      batchSize: 10_000,
       onEvents: (events, sourceId) => this.handleStored(events, sourceId),
       onError: (error) => options.onError(`cannot store live messages: ${error.message}`),
     });
