@@ -1,7 +1,8 @@
 /**
  * The consumer of live sources: takes what the listeners queued and stores it in the case in small
  * transactions (every `flushMs`, or at once when `batchSize` messages wait), one source row per
- * listener. Scoring is not done here: the events of each committed batch go to `onEvents` for the detection side.
+ * listener. Scoring is not done here: the events of each committed batch go to `onEvents` for the
+ * detection side.
  */
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
