@@ -1,22 +1,19 @@
 /**
- * Scoring of live events with the case's latest complete run. The causal state and models live on a
- * thread of their own (`live-scorer-worker`): while it judges one batch, this thread stores the next.
- * When the session starts, and whenever a newer run appears (a training finished), that thread rebuilds
- * the run's state by replaying the case's events; events stored meanwhile wait in its queue and are
- * scored after it, in order. Events the run never saw (stored while it trained) get their score on the
- * way. Here the scores meet the lockout policy (the case's locks are written on this connection) and
- * are stored. Without a run, events are stored unscored and the status says why.
+ * Scoring of live events with the case's latest complete run. The causal state, models and lockout live
+ * on a thread and a connection of their own (`live-scorer-worker`): while it judges one batch and stores
+ * its scores, this thread stores the next. When the session starts, and whenever a newer run appears (a
+ * training finished), that thread rebuilds the run's state by replaying the case's events; events stored
+ * meanwhile wait in its queue and are scored after it, in order. Events the run never saw (stored while
+ * it trained) get their score on the way. Without a run, events are stored unscored and the status says why.
  */
 import type { Worker } from 'node:worker_threads';
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import { RecentFailures } from '../response/recent-failures.js';
-import { createRunLockout, detectionLogin, lockedVerdict, lockoutWindowMs, verdictRow, type LoginVerdict } from '../response/run-scoring.js';
-import type { LockoutPolicy } from '../response/lockout.js';
+import { detectionLogin, type LoginVerdict } from '../response/run-scoring.js';
 import type { CaseDatabase } from '../store/database.js';
 import { maxEventId } from '../store/events.js';
 import { latestCompleteRunId } from '../store/queries/model-runs.js';
-import { latestModelRun, maxScoredEventId, prepareScoreInsert, type ModelRunRow } from '../store/scores.js';
+import { latestModelRun, maxScoredEventId, type ModelRunRow } from '../store/scores.js';
 import type { LiveScorerReply, LiveScorerRequest } from '../workers/live-scorer-protocol.js';
 import { startEngineWorker } from '../workers/worker-modules.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
@@ -51,12 +48,6 @@ export interface LiveScoringOptions {
 /** The reason shown while a case has no trained run. */
 export const noModelReason = 'no trained model: run vigil train';
 
-/** A run this thread scores with: its lockout policy holds the case's locks. */
-interface ScoringRun {
-  run: ModelRunRow;
-  lockout: LockoutPolicy;
-}
-
 /** A run the scorer thread is replaying. */
 interface LoadingRun {
   run: ModelRunRow;
@@ -68,17 +59,15 @@ interface LoadingRun {
 /** Scores live events with the latest run; picks up newer runs. */
 export class LiveScoring {
   private readonly worker: Worker;
-  private current: ScoringRun | null = null;
+  private current: ModelRunRow | null = null;
   private loading: { run: LoadingRun; finished: Promise<void> } | null = null;
   private reason: string | null = noModelReason;
   /** Batches sent to the scorer thread, oldest first: each `scored` answer is the first one's. */
   private readonly sent: { events: LiveStoredEvent[]; sourceId: number }[] = [];
   private drained: (() => void) | null = null;
-  private readonly insertScore;
   private closed = false;
 
   constructor(private readonly options: LiveScoringOptions) {
-    this.insertScore = prepareScoreInsert(options.db);
     this.worker = startEngineWorker('live-scorer-worker', { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 });
     this.worker.on('message', (reply: LiveScorerReply) => this.receive(reply));
     this.worker.on('error', (error) => this.fail(`the scoring thread failed: ${error.message}`));
@@ -89,7 +78,7 @@ export class LiveScoring {
 
   /** The run in use, or null with the reason. */
   status(): { runId: number | null; reason: string | null } {
-    return { runId: this.current?.run.id ?? null, reason: this.reason };
+    return { runId: this.current?.id ?? null, reason: this.reason };
   }
 
   /** Look for a newer complete run and start using it (resolves once its replay is done). */
@@ -98,7 +87,7 @@ export class LiveScoring {
     if (this.closed) return Promise.resolve();
     const { db, casePath } = this.options;
     const latest = latestCompleteRunId(db);
-    if (latest === null || latest === this.current?.run.id) return Promise.resolve();
+    if (latest === null || latest === this.current?.id) return Promise.resolve();
     const run = latestModelRun(db);
     if (!run) return Promise.resolve();
     // The scorer replays what is stored now; what this session stores from now on comes after it, as live events.
@@ -107,7 +96,7 @@ export class LiveScoring {
     const finished = new Promise<void>((resolve) => (done = resolve));
     this.loading = { run: { run, notable: [], done }, finished };
     this.reason = `replaying the case through run #${run.id}`;
-    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id) });
+    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id), actor: this.options.actor });
     return finished;
   }
 
@@ -124,6 +113,11 @@ export class LiveScoring {
     if (this.sent.length > 0 && !this.loading) await new Promise<void>((resolve) => (this.drained = resolve));
     this.closed = true;
     this.loading?.run.done();
+    await new Promise<void>((resolve) => {
+      this.worker.on('message', (reply: LiveScorerReply) => reply.type === 'closed' && resolve());
+      this.worker.once('exit', () => resolve());
+      this.post({ type: 'close' });
+    });
     await this.worker.terminate();
   }
 
@@ -133,51 +127,41 @@ export class LiveScoring {
 
   private receive(reply: LiveScorerReply): void {
     try {
-      if (reply.type === 'scored') this.scored(reply.scores);
+      if (reply.type === 'scored') this.scored(reply.verdicts, reply.failure);
       else if (reply.type === 'backfill') this.backfill(reply.runId, reply.logins, reply.scores);
-      else if (reply.type === 'loaded') this.loaded(reply.failures);
+      else if (reply.type === 'loaded') this.loaded();
       else if (reply.type === 'unloadable') this.unloadable(reply.reason);
-      else this.fail(`the scoring thread failed: ${reply.error.message}`);
+      else if (reply.type === 'error') this.fail(`the scoring thread failed: ${reply.error.message}`);
     } catch (error) {
       this.options.onError(`cannot store live scores: ${(error as Error).message}`);
     }
   }
 
-  /** The scores of the oldest batch sent: the lockout applied, stored, handed on. */
-  private scored(scores: LoginScore[] | null): void {
+  /** The verdicts on the oldest batch sent (stored by the scorer thread), handed on. */
+  private scored(verdicts: LoginVerdict[] | null, failure: string | undefined): void {
     const batch = this.sent.shift();
     if (this.sent.length === 0) this.drained?.();
-    const current = this.current;
-    if (!batch || !scores || !current) return;
-    const { run, lockout } = current;
-    const scored = this.options.db.transaction(() =>
-      batch.events.map((event, index): ScoredLiveEvent => {
-        const verdict = lockedVerdict(scores[index], lockout.apply(event.user, event.time, event.outcome === 'success'));
-        this.insertScore(verdictRow(run.id, event.id, verdict));
-        return { event, sourceId: batch.sourceId, runId: run.id, verdict, backfill: false };
-      }),
-    )();
-    this.options.onScored(scored);
+    if (failure) this.options.onError(failure);
+    const run = this.current;
+    if (!batch || !verdicts || !run) return;
+    this.options.onScored(batch.events.map((event, index) => ({ event, sourceId: batch.sourceId, runId: run.id, verdict: verdicts[index], backfill: false })));
   }
 
   private backfill(runId: number, logins: DetectionLogin[], scores: LoginScore[]): void {
     const loading = this.loading?.run;
-    if (!loading) return;
-    const events = logins.map((login, index) => backfillEvent(login, scores[index], runId));
-    this.options.db.transaction(() => {
-      for (const item of events) this.insertScore(verdictRow(runId, item.event.id, item.verdict));
-    })();
-    for (const item of events) if (this.options.isNotable?.(item.verdict.score)) loading.notable.push(item);
+    if (!loading || !this.options.isNotable) return;
+    logins.forEach((login, index) => {
+      if (this.options.isNotable?.(scores[index])) loading.notable.push(backfillEvent(login, scores[index], runId));
+    });
   }
 
-  private loaded(failures: [string, number[]][]): void {
+  private loaded(): void {
     const loading = this.loading?.run;
     if (!loading) return;
     const { run } = loading;
     this.loading = null;
     this.options.onRunReady?.(run.id);
-    const remembered = new RecentFailures(lockoutWindowMs(run), failures);
-    this.current = { run, lockout: createRunLockout(this.options.db, run, { actor: this.options.actor }, remembered) };
+    this.current = run;
     this.reason = null;
     if (loading.notable.length > 0) this.options.onScored(loading.notable);
     loading.done();

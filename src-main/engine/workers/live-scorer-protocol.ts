@@ -1,5 +1,6 @@
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
+import type { LoginVerdict } from '../response/run-scoring.js';
 import type { ModelRunRow } from '../store/scores.js';
 import type { WorkerError } from './protocol.js';
 
@@ -7,22 +8,28 @@ import type { WorkerError } from './protocol.js';
  * Messages to the live scorer, handled in order:
  * - `load`: score with `run` from now on, after replaying the case's events up to id `upTo` in time order
  *   (events stored later come as `score`); events above `scoredUpTo` have no score of the run yet and are
- *   scored on the way (`backfill`).
- * - `score`: judge logins just stored, in order; answered by one `scored`.
+ *   scored and stored on the way (`backfill`). `actor` is who the lockouts it decides are recorded for.
+ * - `score`: judge logins just stored, in order, store their scores; answered by one `scored`.
+ * - `close`: close the connection; answered by `closed`.
  */
-export type LiveScorerRequest = { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number } | { type: 'score'; logins: DetectionLogin[] };
+export type LiveScorerRequest =
+  | { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number; actor: string }
+  | { type: 'score'; logins: DetectionLogin[] }
+  | { type: 'close' };
 
 /**
  * Messages from the live scorer, in the order of the requests:
- * - `backfill`: scores of replayed logins the run had none for (in slices), then `loaded` with the recent
- *   failures the replay counted for the lockout (see `RecentFailures`), or `unloadable` and why;
- * - `scored`: the scores of one `score` request, or null when no run could be loaded.
+ * - `backfill`: replayed logins the run had no score for and their scores, stored (in slices); then
+ *   `loaded`, or `unloadable` and why;
+ * - `scored`: the verdicts of one `score` request, stored; null when no run could be loaded, or with the
+ *   reason they could not be stored.
  */
 export type LiveScorerReply =
   | { type: 'backfill'; runId: number; logins: DetectionLogin[]; scores: LoginScore[] }
-  | { type: 'loaded'; runId: number; failures: [string, number[]][] }
+  | { type: 'loaded'; runId: number }
   | { type: 'unloadable'; runId: number; reason: string }
-  | { type: 'scored'; scores: LoginScore[] | null }
+  | { type: 'scored'; verdicts: LoginVerdict[] | null; failure?: string }
+  | { type: 'closed' }
   | { type: 'error'; error: WorkerError };
 
 /** Backfilled scores per message. */

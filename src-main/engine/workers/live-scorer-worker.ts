@@ -1,69 +1,113 @@
 import { parentPort } from 'node:worker_threads';
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
-import type { LoginScorer } from '../../../src-shared/detect/login-scorer.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import { createRunScorer } from '../detect/live-scorer.js';
-import { RecentFailures } from '../response/recent-failures.js';
-import { lockoutWindowMs } from '../response/run-scoring.js';
-import { openCase } from '../store/database.js';
+import { createRunScoring, lockedVerdict, replayLogin, verdictRow, type LoginVerdict, type RunScoring } from '../response/run-scoring.js';
+import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
+import { prepareScoreInsert } from '../store/scores.js';
 import { backfillSlice, type LiveScorerReply, type LiveScorerRequest } from './live-scorer-protocol.js';
 import { toWorkerError } from './protocol.js';
 
 /**
- * The live scorer: the causal state and models of the case's latest run, on a thread of its own, so the
- * live worker stores the next batch while this one judges the last. It replays the case's history
- * through a run (its own read-only connection), then scores logins as the live worker stores them.
+ * The live scorer: the causal state, models and lockout of the case's latest run, on a thread and a
+ * connection of its own, so the live worker stores the next batch while this one judges the last and
+ * stores its scores. It replays the case's history through a run, then scores logins as the live
+ * worker stores them.
  */
 const port = parentPort;
 if (!port) throw new Error('live-scorer-worker runs in a worker thread');
 const send = (reply: LiveScorerReply): void => port.postMessage(reply);
-let scorer: LoginScorer | null = null;
+let db: CaseDatabase | null = null;
+let scoring: { state: RunScoring; store: (logins: DetectionLogin[]) => LoginVerdict[] } | null = null;
 
 port.on('message', (request: LiveScorerRequest) => {
   try {
-    if (request.type === 'score') send({ type: 'scored', scores: scorer ? request.logins.map((login) => (scorer as LoginScorer).scoreOne(login)) : null });
-    else load(request);
+    if (request.type === 'score') score(request.logins);
+    else if (request.type === 'load') load(request);
+    else {
+      scoring = null;
+      db?.close();
+      db = null;
+      send({ type: 'closed' });
+    }
   } catch (error) {
     send({ type: 'error', error: toWorkerError(error) });
   }
 });
 
-function load({ casePath, run, upTo, scoredUpTo }: Extract<LiveScorerRequest, { type: 'load' }>): void {
-  scorer = null;
-  let fresh: LoginScorer;
+function score(logins: DetectionLogin[]): void {
+  if (!scoring) return send({ type: 'scored', verdicts: null });
   try {
-    fresh = createRunScorer(run);
+    send({ type: 'scored', verdicts: scoring.store(logins) });
+  } catch (error) {
+    // The state has learned them; their scores come back when the run is next loaded (its backfill).
+    send({ type: 'scored', verdicts: null, failure: `cannot store live scores: ${(error as Error).message}` });
+  }
+}
+
+function load({ casePath, run, upTo, scoredUpTo, actor }: Extract<LiveScorerRequest, { type: 'load' }>): void {
+  scoring = null;
+  db ??= openScoringConnection(casePath);
+  const connection = db;
+  let state: RunScoring;
+  try {
+    state = createRunScoring(connection, run, { actor });
   } catch (error) {
     send({ type: 'unloadable', runId: run.id, reason: `run #${run.id} cannot score: ${(error as Error).message}` });
     return;
   }
-  const failures = new RecentFailures(lockoutWindowMs(run));
+  const insertScore = prepareScoreInsert(connection);
+  const storeScores = connection.transaction((logins: DetectionLogin[], scores: LoginScore[]) => {
+    logins.forEach((login, index) => insertScore(verdictRow(run.id, login.id, { score: scores[index], decision: scores[index].decision, reasons: scores[index].reasons })));
+  }).immediate;
   let logins: DetectionLogin[] = [];
   let scores: LoginScore[] = [];
+  const backfill = (): void => {
+    storeScores(logins, scores);
+    send({ type: 'backfill', runId: run.id, logins, scores });
+    logins = [];
+    scores = [];
+  };
   const reader = openCase(casePath, { readonly: true });
   try {
     for (const login of iterateDetectionLogins(reader)) {
       // Stored after the live worker asked: those come to be scored as live logins.
       if (login.id > upTo) continue;
-      const score = fresh.scoreOne(login);
-      failures.count(login.user, login.time, login.success);
+      const score = replayLogin(state, login);
       if (login.id <= scoredUpTo) continue;
       logins.push(login);
       scores.push(score);
-      if (scores.length >= backfillSlice) {
-        send({ type: 'backfill', runId: run.id, logins, scores });
-        logins = [];
-        scores = [];
-      }
+      if (scores.length >= backfillSlice) backfill();
     }
+    if (scores.length > 0) backfill();
   } catch (error) {
     send({ type: 'unloadable', runId: run.id, reason: `replaying the case through run #${run.id} failed: ${(error as Error).message}` });
     return;
   } finally {
     reader.close();
   }
-  if (scores.length > 0) send({ type: 'backfill', runId: run.id, logins, scores });
-  scorer = fresh;
-  send({ type: 'loaded', runId: run.id, failures: failures.entries() });
+  // Judged outside the transaction, so the write lock is held only to store; IMMEDIATE: taken at the start,
+  // so the live worker's batch makes this one wait (busy timeout) instead of failing it.
+  const storeVerdicts = connection.transaction((batch: DetectionLogin[], judged: LoginScore[]) =>
+    batch.map((login, index) => {
+      const verdict = lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success));
+      insertScore(verdictRow(run.id, login.id, verdict));
+      return verdict;
+    }),
+  ).immediate;
+  const store = (batch: DetectionLogin[]): LoginVerdict[] => storeVerdicts(batch, batch.map((login) => state.scorer.scoreOne(login)));
+  scoring = { state, store };
+  send({ type: 'loaded', runId: run.id });
+}
+
+/**
+ * This thread's connection: it inserts scores at random places of the risk index, so it keeps a large
+ * cache of its pages, and leaves checkpoints to the checkpoint thread until its WAL is large (see
+ * `tuneForLiveWrites`).
+ */
+function openScoringConnection(casePath: string): CaseDatabase {
+  const connection = openCase(casePath);
+  connection.pragma('cache_size = -131072');
+  connection.pragma('wal_autocheckpoint = 16384');
+  return connection;
 }
