@@ -60,7 +60,10 @@ export class LiveIncidents {
     this.earlier = { runId, byIp: addressAlerts(openIncidentAddressAlerts(this.db, runId)) };
   }
 
-  /** Record a batch of alerts (their scores stored for `runId`) in one transaction; returns each alert's placement by event id. */
+  /**
+   * Record a batch of alerts (their scores stored for `runId`) in one transaction; returns each alert's
+   * placement by event id. IMMEDIATE: it reads before it writes, and the live scorer writes the case too.
+   */
   record(runId: number, alerts: readonly AlertPoint[], windowMinutes: number): Map<number, IncidentPlacement> {
     const windowMs = windowMinutes * 60_000;
     return this.db.transaction(() => {
@@ -92,7 +95,7 @@ export class LiveIncidents {
       for (const [eventId, incidentId] of placedIn) placements.set(eventId, { incidentId, ...(levels.get(incidentId) as { level: RiskLevel; rose: boolean }) });
       this.trim();
       return placements;
-    })();
+    }).immediate();
   }
 
   /** The open incident this alert joins, or null. */

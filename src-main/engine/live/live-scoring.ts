@@ -133,7 +133,7 @@ export class LiveScoring {
       else if (reply.type === 'unloadable') this.unloadable(reply.reason);
       else if (reply.type === 'error') this.fail(`the scoring thread failed: ${reply.error.message}`);
     } catch (error) {
-      this.options.onError(`cannot store live scores: ${(error as Error).message}`);
+      this.options.onError(`cannot handle live scores: ${(error as Error).message}`);
     }
   }
 
@@ -149,9 +149,10 @@ export class LiveScoring {
 
   private backfill(runId: number, logins: DetectionLogin[], scores: LoginScore[]): void {
     const loading = this.loading?.run;
-    if (!loading || !this.options.isNotable) return;
+    const isNotable = this.options.isNotable;
+    if (!loading || !isNotable) return;
     logins.forEach((login, index) => {
-      if (this.options.isNotable?.(scores[index])) loading.notable.push(backfillEvent(login, scores[index], runId));
+      if (isNotable(scores[index])) loading.notable.push(backfillEvent(login, scores[index], runId));
     });
   }
 

@@ -1,6 +1,5 @@
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
-import { RecentFailures } from './recent-failures.js';
 import { activeLockout, insertLockout, markLockoutsLifted } from '../store/lockouts.js';
 
 /** When a burst of failures locks an account, and for how long. */
@@ -36,26 +35,35 @@ export function lockReason(until: number): string {
   return `account locked until ${new Date(until).toISOString()}`;
 }
 
-/**
- * A lockout policy over a case; `actor` is recorded in the audit trail for each lock. `failures`: the
- * recent failures a replay of the case's history counted (by default none).
- */
-export function createLockoutPolicy(db: CaseDatabase, settings: LockoutSettings, actor: string, failures = new RecentFailures(settings.windowMinutes * 60_000)): LockoutPolicy {
+/** A lockout policy over a case; `actor` is recorded in the audit trail for each lock. */
+export function createLockoutPolicy(db: CaseDatabase, settings: LockoutSettings, actor: string): LockoutPolicy {
+  const windowMs = settings.windowMinutes * 60_000;
+  const recentFailures = new Map<string, number[]>();
+
+  // Returns how many failures of the user fall in the window ending at `time`.
+  function count(user: string, time: number, success: boolean): number {
+    const kept = (recentFailures.get(user) ?? []).filter((at) => at > time - windowMs && at <= time);
+    if (!success) kept.push(time);
+    if (kept.length > 0) recentFailures.set(user, kept);
+    else recentFailures.delete(user);
+    return kept.length;
+  }
+
   return {
     remember(user, time, success) {
-      failures.count(user, time, success);
+      count(user, time, success);
     },
     apply(user, time, success) {
-      const count = failures.count(user, time, success);
+      const failures = count(user, time, success);
       const holding = activeLockout(db, user, time);
       if (holding) return { until: holding.until, reason: lockReason(holding.until), started: false };
-      if (success || count < settings.failures) return null;
+      if (success || failures < settings.failures) return null;
       const until = time + settings.lockMinutes * 60_000;
-      const reason = `${count} failed logins in ${settings.windowMinutes} min`;
+      const reason = `${failures} failed logins in ${settings.windowMinutes} min`;
       insertLockout(db, { user, lockedAt: time, until, reason });
       recordAudit(db, actor, 'lockAccount', { user, until, reason });
       // The burst is answered by the lock: start counting afresh once it ends.
-      failures.forget(user);
+      recentFailures.delete(user);
       return { until, reason: lockReason(until), started: true };
     },
   };

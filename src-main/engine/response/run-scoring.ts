@@ -15,7 +15,6 @@ import { runSettings } from '../detect/trained-models.js';
 import type { CaseDatabase } from '../store/database.js';
 import type { ModelRunRow, ScoreRow } from '../store/scores.js';
 import { createLockoutPolicy, defaultLockMinutes, type ActiveLock, type LockoutPolicy } from './lockout.js';
-import type { RecentFailures } from './recent-failures.js';
 
 /** A run ready to score new logins: its scorer, its detection settings and the lockout policy. */
 export interface RunScoring {
@@ -63,19 +62,13 @@ export function detectionLogin(event: Omit<LoginEvent, 'sourceId' | 'line' | 're
 
 /** A run's scorer and lockout policy with empty state (replay the case's logins before scoring new ones). */
 export function createRunScoring(db: CaseDatabase, run: ModelRunRow, options: RunScoringOptions): RunScoring {
-  return { run, scorer: createRunScorer(run), lockout: createRunLockout(db, run, options), settings: runSettings(run) };
-}
-
-/** The lockout policy of a run's settings; `failures`: what a replay of the case's history counted. */
-export function createRunLockout(db: CaseDatabase, run: Pick<ModelRunRow, 'parameters'>, options: RunScoringOptions, failures?: RecentFailures): LockoutPolicy {
   const settings = runSettings(run);
-  const lockout = { failures: settings.bruteForceFailures, windowMinutes: settings.burstWindowMinutes, lockMinutes: options.lockMinutes ?? defaultLockMinutes };
-  return createLockoutPolicy(db, lockout, options.actor, failures);
-}
-
-/** The window of a run's lockout policy, in ms (what a replay counts recent failures over). */
-export function lockoutWindowMs(run: Pick<ModelRunRow, 'parameters'>): number {
-  return runSettings(run).burstWindowMinutes * 60_000;
+  const lockout = createLockoutPolicy(
+    db,
+    { failures: settings.bruteForceFailures, windowMinutes: settings.burstWindowMinutes, lockMinutes: options.lockMinutes ?? defaultLockMinutes },
+    options.actor,
+  );
+  return { run, scorer: createRunScorer(run), lockout, settings };
 }
 
 /** Learn one login of the case's history: scored (the state moves on) and counted for lockouts, never locking. */

@@ -31,6 +31,7 @@ export function replaceIncidents(db: CaseDatabase, runId: number, derivation: In
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = db.prepare(`INSERT INTO incident_events (incident_id, event_id) VALUES (?, ?)`);
+  // IMMEDIATE: it reads before it writes, and another connection (the live scorer) may write meanwhile.
   db.transaction(() => {
     // Ids only grow (AUTOINCREMENT), so everything inserted below is numbered at or above this.
     const firstNewId = (db.prepare(`SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'incidents'), 0) + 1`).pluck().get() as number) ?? 1;
@@ -68,7 +69,7 @@ export function replaceIncidents(db: CaseDatabase, runId: number, derivation: In
       derivation.gapMinutes,
       Date.now(),
     );
-  })();
+  }).immediate();
 }
 
 /** Copy status and notes from `fromRun`'s triaged incidents to the new incidents (ids ≥ firstNewId) sharing most alerts with them. */
