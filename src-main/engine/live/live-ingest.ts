@@ -8,6 +8,7 @@ import { createEnricher, type LocationSources } from '../enrich/enricher.js';
 import { bundledLocationSources } from '../enrich/locations.js';
 import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
+import type { WriteTurn } from '../store/write-turn.js';
 import type { LiveInput } from './live-input.js';
 import type { LiveItem } from './live-message.js';
 import { LiveSourceWriter, type LiveStoredEvent } from './live-source-writer.js';
@@ -28,6 +29,8 @@ export interface LiveIngestOptions {
   onEvents?: (events: LiveStoredEvent[], sourceId: number) => void;
   /** Called when a batch cannot be stored (it is kept and tried again) or `onEvents` throws. */
   onError?: (error: Error) => void;
+  /** Taken for each batch when another thread of the process writes to the case too (see `WriteTurn`). */
+  turn?: WriteTurn;
   /** Actor of the audit entries. Default 'system'. */
   actor?: string;
 }
@@ -188,7 +191,7 @@ export class LiveIngest {
     if (items.length === 0) return false;
     let events: LiveStoredEvent[];
     try {
-      events = this.store(source, items);
+      events = this.options.turn ? this.options.turn.hold(() => this.store(source, items)) : this.store(source, items);
       source.retry = [];
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).

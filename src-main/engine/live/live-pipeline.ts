@@ -18,6 +18,7 @@ import type { DeliveryOptions } from '../alerts/delivery.js';
 import type { LocationSources } from '../enrich/enricher.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { readSettings } from '../store/queries/settings.js';
+import { WriteTurn } from '../store/write-turn.js';
 import { LiveIngest } from './live-ingest.js';
 import type { LiveInput } from './live-input.js';
 import { startInput } from './live-listeners.js';
@@ -69,6 +70,8 @@ export class LivePipeline {
   private readonly rate = new RateCounter(5);
   private readonly gate = new NotificationGate();
   private readonly incidents: LiveIncidents;
+  /** Turns at writing the case, shared with the scorer thread. */
+  private readonly turn = new WriteTurn();
   private settings: Settings;
   private dispatcher: AlertDispatcher;
   private alerts = 0;
@@ -89,6 +92,7 @@ export class LivePipeline {
       onScored: (scored) => this.handleScored(scored),
       onError: options.onError,
       onRunReady: (runId) => this.groupIncidents(runId),
+      turn: this.turn,
       isNotable: (score) => reachesThreshold(score, this.settings.challengeThreshold),
     });
     this.ingest = new LiveIngest(this.db, {
@@ -101,6 +105,7 @@ export class LivePipeline {
       // and the user, address and risk indexes take rows at random places, so the more rows share a commit
       // the fewer pages each costs (10,000 against 4,000: 5–8% more messages/s at 20,000/s).
       batchSize: 10_000,
+      turn: this.turn,
       onEvents: (events, sourceId) => this.handleStored(events, sourceId),
       onError: (error) => options.onError(`cannot store live messages: ${error.message}`),
     });
@@ -210,7 +215,7 @@ export class LivePipeline {
     if (notable.length === 0) return;
     let placements: Map<number, IncidentPlacement>;
     try {
-      placements = this.incidents.record(notable[0].runId, notable.map(alertPoint), alertPolicy.incidentWindowMinutes);
+      placements = this.turn.hold(() => this.incidents.record(notable[0].runId, notable.map(alertPoint), alertPolicy.incidentWindowMinutes));
     } catch (error) {
       this.options.onError(`cannot record alerts in incidents: ${(error as Error).message}`);
       placements = new Map();

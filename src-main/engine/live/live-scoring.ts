@@ -12,6 +12,7 @@ import type { DetectionLogin } from '../../../src-shared/detect/login.js';
 import { detectionLogin, type LoginVerdict } from '../response/run-scoring.js';
 import type { CaseDatabase } from '../store/database.js';
 import { maxEventId } from '../store/events.js';
+import type { WriteTurn } from '../store/write-turn.js';
 import { latestCompleteRunId } from '../store/queries/model-runs.js';
 import { latestModelRun, maxScoredEventId, type ModelRunRow } from '../store/scores.js';
 import type { LiveScorerReply, LiveScorerRequest } from '../workers/live-scorer-protocol.js';
@@ -41,6 +42,8 @@ export interface LiveScoringOptions {
   onError: (message: string) => void;
   /** Called once a run is ready, before any event is scored with it (incidents are grouped for it first). */
   onRunReady?: (runId: number) => void;
+  /** Turns at writing, shared with the scorer thread (which stores the scores). */
+  turn: WriteTurn;
   /** Which catch-up scores are handed to `onScored` (the others are only stored). Default: none. */
   isNotable?: (score: LoginScore) => boolean;
 }
@@ -96,7 +99,7 @@ export class LiveScoring {
     const finished = new Promise<void>((resolve) => (done = resolve));
     this.loading = { run: { run, notable: [], done }, finished };
     this.reason = `replaying the case through run #${run.id}`;
-    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id), actor: this.options.actor });
+    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id), actor: this.options.actor, turn: this.options.turn.buffer });
     return finished;
   }
 

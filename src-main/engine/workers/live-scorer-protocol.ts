@@ -8,12 +8,13 @@ import type { WorkerError } from './protocol.js';
  * Messages to the live scorer, handled in order:
  * - `load`: score with `run` from now on, after replaying the case's events up to id `upTo` in time order
  *   (events stored later come as `score`); events above `scoredUpTo` have no score of the run yet and are
- *   scored and stored on the way (`backfill`). `actor` is who the lockouts it decides are recorded for.
+ *   scored and stored on the way (`backfill`). `actor` is who the lockouts it decides are recorded for;
+ *   `turn`, the turns at writing it shares with the live worker (see `WriteTurn`).
  * - `score`: judge logins just stored, in order, store their scores; answered by one `scored`.
  * - `close`: close the connection; answered by `closed`.
  */
 export type LiveScorerRequest =
-  | { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number; actor: string }
+  | { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number; actor: string; turn: SharedArrayBuffer }
   | { type: 'score'; logins: DetectionLogin[] }
   | { type: 'close' };
 

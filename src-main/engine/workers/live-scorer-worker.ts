@@ -5,6 +5,7 @@ import { createRunScoring, lockedVerdict, replayLogin, verdictRow, type LoginVer
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
 import { prepareScoreInsert } from '../store/scores.js';
+import { WriteTurn } from '../store/write-turn.js';
 import { backfillSlice, type LiveScorerReply, type LiveScorerRequest } from './live-scorer-protocol.js';
 import { toWorkerError } from './protocol.js';
 
@@ -45,7 +46,8 @@ function score(logins: DetectionLogin[]): void {
   }
 }
 
-function load({ casePath, run, upTo, scoredUpTo, actor }: Extract<LiveScorerRequest, { type: 'load' }>): void {
+function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extract<LiveScorerRequest, { type: 'load' }>): void {
+  const turn = new WriteTurn(turnBuffer);
   scoring = null;
   db ??= openScoringConnection(casePath);
   const connection = db;
@@ -63,7 +65,7 @@ function load({ casePath, run, upTo, scoredUpTo, actor }: Extract<LiveScorerRequ
   let logins: DetectionLogin[] = [];
   let scores: LoginScore[] = [];
   const backfill = (): void => {
-    storeScores(logins, scores);
+    turn.hold(() => storeScores(logins, scores));
     send({ type: 'backfill', runId: run.id, logins, scores });
     logins = [];
     scores = [];
@@ -95,7 +97,10 @@ function load({ casePath, run, upTo, scoredUpTo, actor }: Extract<LiveScorerRequ
       return verdict;
     }),
   ).immediate;
-  const store = (batch: DetectionLogin[]): LoginVerdict[] => storeVerdicts(batch, batch.map((login) => state.scorer.scoreOne(login)));
+  const store = (batch: DetectionLogin[]): LoginVerdict[] => {
+    const judged = batch.map((login) => state.scorer.scoreOne(login));
+    return turn.hold(() => storeVerdicts(batch, judged));
+  };
   scoring = { state, store };
   send({ type: 'loaded', runId: run.id });
 }
