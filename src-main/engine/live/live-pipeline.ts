@@ -1,8 +1,9 @@
 /**
  * The whole live path over one case, run inside the live worker: listeners → bounded queues → stored in
- * small transactions → scored with the latest run (lockout applied, score rows stored) → alerts under the
- * case's policy, recorded in the case's incidents → e-mail and webhook deliveries queued, the alert handed
- * to the caller (the desktop channel). Everything it does is visible in `status()`.
+ * small transactions → scored with the latest run on the scorer thread (lockout applied, score rows
+ * stored there) → alerts under the case's policy, recorded in the case's incidents → e-mail and webhook
+ * deliveries queued, the alert handed to the caller (the desktop channel). Everything it does is visible
+ * in `status()`.
  */
 import type { AlertChannels, Settings } from '../../../src-shared/api/settings.js';
 import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';

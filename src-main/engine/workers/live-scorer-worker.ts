@@ -88,8 +88,8 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
   } finally {
     reader.close();
   }
-  // Judged outside the transaction, so the write lock is held only to store; IMMEDIATE: taken at the start,
-  // so the live worker's batch makes this one wait (busy timeout) instead of failing it.
+  // Judged outside the transaction, so the write lock is held only to store, in turns with the live worker;
+  // IMMEDIATE: another connection's write makes this one wait (busy timeout) instead of failing it.
   const storeVerdicts = connection.transaction((batch: DetectionLogin[], judged: LoginScore[]) =>
     batch.map((login, index) => {
       const verdict = lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success));
