@@ -9,7 +9,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import { detectionLogin, type LoginVerdict } from '../response/run-scoring.js';
+import { detectionLogin, lockedVerdict, type LoginVerdict } from '../response/run-scoring.js';
 import type { CaseDatabase } from '../store/database.js';
 import { maxEventId } from '../store/events.js';
 import type { WriteTurn } from '../store/write-turn.js';
@@ -193,5 +193,5 @@ export class LiveScoring {
 /** A replayed event the run had no score for, as a scored event. */
 function backfillEvent(login: DetectionLogin, score: LoginScore, runId: number): ScoredLiveEvent {
   const event: ScoredFacts = { id: login.id, time: login.time, user: login.user, ip: login.ip, country: login.country, city: login.city, receivedAt: 0 };
-  return { event, sourceId: 0, runId, verdict: { score, decision: score.decision, reasons: score.reasons, lock: null }, backfill: true };
+  return { event, sourceId: 0, runId, verdict: lockedVerdict(score, null), backfill: true };
 }

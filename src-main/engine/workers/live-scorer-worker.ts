@@ -19,7 +19,8 @@ const port = parentPort;
 if (!port) throw new Error('live-scorer-worker runs in a worker thread');
 const send = (reply: LiveScorerReply): void => port.postMessage(reply);
 let db: CaseDatabase | null = null;
-let scoring: { state: RunScoring; store: (logins: DetectionLogin[]) => LoginVerdict[] } | null = null;
+/** Judges logins with the loaded run and stores their scores; null until a run is loaded. */
+let scoring: ((logins: DetectionLogin[]) => LoginVerdict[]) | null = null;
 
 port.on('message', (request: LiveScorerRequest) => {
   try {
@@ -39,7 +40,7 @@ port.on('message', (request: LiveScorerRequest) => {
 function score(logins: DetectionLogin[]): void {
   if (!scoring) return send({ type: 'scored', verdicts: null });
   try {
-    send({ type: 'scored', verdicts: scoring.store(logins) });
+    send({ type: 'scored', verdicts: scoring(logins) });
   } catch (error) {
     // The state has learned them; their scores come back when the run is next loaded (its backfill).
     send({ type: 'scored', verdicts: null, failure: `cannot store live scores: ${(error as Error).message}` });
@@ -60,7 +61,7 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
   }
   const insertScore = prepareScoreInsert(connection);
   const storeScores = connection.transaction((logins: DetectionLogin[], scores: LoginScore[]) => {
-    logins.forEach((login, index) => insertScore(verdictRow(run.id, login.id, { score: scores[index], decision: scores[index].decision, reasons: scores[index].reasons })));
+    logins.forEach((login, index) => insertScore(verdictRow(run.id, login.id, lockedVerdict(scores[index], null))));
   }).immediate;
   let logins: DetectionLogin[] = [];
   let scores: LoginScore[] = [];
@@ -97,11 +98,10 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
       return verdict;
     }),
   ).immediate;
-  const store = (batch: DetectionLogin[]): LoginVerdict[] => {
+  scoring = (batch) => {
     const judged = batch.map((login) => state.scorer.scoreOne(login));
     return turn.hold(() => storeVerdicts(batch, judged));
   };
-  scoring = { state, store };
   send({ type: 'loaded', runId: run.id });
 }
 
