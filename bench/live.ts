@@ -56,6 +56,7 @@ const total = Math.round(rate * seconds);
 const latencyCount = Math.round(latencyRate * seconds);
 // Each phase streams its own stretch of the continuation, so login times move forward as they would live.
 const streamRows = 2 * total + latencyCount;
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const continuation = join(dataDirectory, `live-stream-${streamRows}.log`);
 if (!existsSync(background)) execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--rows', String(backgroundRows), '--days', '28', '--seed', '11', '--out', background], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (!existsSync(continuation)) {
@@ -64,25 +65,44 @@ if (!existsSync(continuation)) {
   const days = Math.max(1, Math.ceil(streamRows / (users * benignRowsPerUserDay)));
   execFileSync(process.execPath, [vigil, 'generate', '--format', 'authlog', '--users', String(users), '--days', String(days), '--seed', '11', '--start', '2026-02-02T00:00:00Z', '--out', continuation], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
-const streamLines = withYears(readFileSync(continuation, 'utf8').split('\n').filter((line) => line !== ''), 2026);
+// The stream stays a Buffer off the JS heap, read line by line as it is sent: millions of line strings on
+// this thread's heap made its garbage collection pause the sender and the alert handler (scavenges of
+// 25–150 ms about once a second), and those pauses showed up as alert latency.
+const stream = readFileSync(continuation);
+const streamLines = linesWithYears(stream, 2026);
 
 /**
- * auth.log lines carry no year and the stream spans more than one: as RFC 5424 messages with full UTC
- * timestamps (the year counted up at each turn of the calendar), so login times keep moving forward.
+ * Where each non-empty line of an auth.log stream starts and ends, and its year: the lines carry none and
+ * the stream spans more than one, so the year counts up at each turn of the calendar.
  */
-function withYears(lines: string[], firstYear: number): string[] {
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+function linesWithYears(text: Buffer, firstYear: number): { starts: Float64Array; ends: Float64Array; years: Uint16Array } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const years: number[] = [];
   let year = firstYear;
   let previousMonth = 0;
-  return lines.map((line) => {
-    const match = /^(\w{3}) +(\d{1,2}) (\d\d:\d\d:\d\d) (\S+) ([^[:]+)(?:\[(\d+)\])?: (.*)$/.exec(line);
-    if (!match) return `<38>${line}`;
-    const month = months.indexOf(match[1]);
-    if (month < previousMonth) year++;
-    previousMonth = month;
-    const stamp = `${year}-${String(month + 1).padStart(2, '0')}-${match[2].padStart(2, '0')}T${match[3]}Z`;
-    return `<38>1 ${stamp} ${match[4]} ${match[5]} ${match[6] ?? '-'} - - ${match[7]}`;
-  });
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf(10, start);
+    const end = newline < 0 ? text.length : newline;
+    if (end > start) {
+      const month = months.indexOf(text.toString('latin1', start, start + 3));
+      if (month >= 0 && month < previousMonth) year++;
+      if (month >= 0) previousMonth = month;
+      starts.push(start);
+      ends.push(end);
+      years.push(year);
+    }
+    start = end + 1;
+  }
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends), years: Uint16Array.from(years) };
+}
+
+/** An auth.log line as an RFC 5424 message with a full UTC timestamp in `year`, so login times keep moving forward. */
+function asSyslog(line: string, year: number): string {
+  const match = /^(\w{3}) +(\d{1,2}) (\d\d:\d\d:\d\d) (\S+) ([^[:]+)(?:\[(\d+)\])?: (.*)$/.exec(line);
+  if (!match) return `<38>${line}`;
+  const stamp = `${year}-${String(months.indexOf(match[1]) + 1).padStart(2, '0')}-${match[2].padStart(2, '0')}T${match[3]}Z`;
+  return `<38>1 ${stamp} ${match[4]} ${match[5]} ${match[6] ?? '-'} - - ${match[7]}`;
 }
 
 if (!values.case) {
@@ -94,7 +114,8 @@ if (!values.case) {
 
 /** The i-th message of the stream (the continuation; cycled if it is short). */
 function message(index: number): string {
-  return streamLines[index % streamLines.length];
+  const line = index % streamLines.years.length;
+  return asSyslog(stream.toString('utf8', streamLines.starts[line], streamLines.ends[line]), streamLines.years[line]);
 }
 
 /** Send `count` messages paced at `perSecond` in 10 ms slices through `write`; resolves with the seconds taken. */
