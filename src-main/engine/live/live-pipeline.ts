@@ -17,6 +17,7 @@ import { isPolicyAlert, reachesThreshold } from '../alerts/policy.js';
 import { inQuietHours } from '../alerts/quiet-hours.js';
 import type { DeliveryOptions } from '../alerts/delivery.js';
 import type { LocationSources } from '../enrich/enricher.js';
+import { tuneForLiveWrites } from '../store/checkpoint.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { readSettings } from '../store/queries/settings.js';
 import { WriteTurn } from '../store/write-turn.js';
@@ -82,7 +83,7 @@ export class LivePipeline {
 
   private constructor(private readonly options: LivePipelineOptions) {
     this.db = openCase(options.casePath);
-    tuneForLiveWrites(this.db);
+    tuneForLiveWrites(this.db, 256);
     this.settings = readSettings(this.db);
     this.incidents = new LiveIncidents(this.db);
     this.dispatcher = this.createDispatcher();
@@ -278,17 +279,4 @@ export function alertMessage(alert: LiveAlert): AlertMessage {
     reasons: alert.reasons,
     place,
   };
-}
-
-/**
- * A live stream inserts into the user, address and time indexes at random places, a small transaction
- * every few milliseconds: with the default 16 MB cache and a checkpoint every 1,000 pages, each commit
- * re-read and re-wrote the same index pages. A larger cache keeps the hot index pages, and checkpoints
- * every 16,384 pages (64 MB of WAL) copy a page rewritten by many commits once. The checkpoint thread
- * (WalCheckpointer) has copied most of them by then, so that checkpoint no longer holds a batch (and
- * its alerts) for half a second.
- */
-function tuneForLiveWrites(db: CaseDatabase): void {
-  db.pragma('cache_size = -262144');
-  db.pragma('wal_autocheckpoint = 16384');
 }

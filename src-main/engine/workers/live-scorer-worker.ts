@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
 import { createRunScoring, lockedVerdict, replayLogin, verdictRow, type LoginVerdict, type RunScoring } from '../response/run-scoring.js';
+import { tuneForLiveWrites } from '../store/checkpoint.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
 import { prepareScoreInsert } from '../store/scores.js';
@@ -105,14 +106,9 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
   send({ type: 'loaded', runId: run.id });
 }
 
-/**
- * This thread's connection: it inserts scores at random places of the risk index, so it keeps a large
- * cache of its pages, and leaves checkpoints to the checkpoint thread until its WAL is large (see
- * `tuneForLiveWrites`).
- */
+/** This thread's connection: it inserts scores at random places of the risk index (see `tuneForLiveWrites`). */
 function openScoringConnection(casePath: string): CaseDatabase {
   const connection = openCase(casePath);
-  connection.pragma('cache_size = -131072');
-  connection.pragma('wal_autocheckpoint = 16384');
+  tuneForLiveWrites(connection, 128);
   return connection;
 }
