@@ -10,8 +10,7 @@ import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
 import type { WriteTurn } from '../store/write-turn.js';
 import type { LiveInput } from './live-input.js';
-import type { LiveItem } from './live-message.js';
-import { LiveSourceWriter, type LiveStoredEvent } from './live-source-writer.js';
+import { LiveSourceWriter, type LiveStoredEvent, type PreparedBatch } from './live-source-writer.js';
 
 /** How live messages are stored. */
 export interface LiveIngestOptions {
@@ -55,8 +54,8 @@ export interface LiveIngestStats {
 interface Ingested {
   input: LiveInput;
   writer: LiveSourceWriter;
-  /** A batch that could not be stored, tried again before anything newer. */
-  retry: LiveItem[];
+  /** A batch that could not be stored, tried again (as prepared) before anything newer. */
+  retry: PreparedBatch | null;
   droppedAudited: number;
   kernelDropsAudited: number;
   droppedAuditedAt: number;
@@ -78,7 +77,7 @@ export class LiveIngest {
   private readonly timeZone: string;
   private readonly year: number;
   private readonly assumptions: string[];
-  private readonly store: (source: Ingested, items: LiveItem[]) => LiveStoredEvent[];
+  private readonly store: (source: Ingested, batch: PreparedBatch) => LiveStoredEvent[];
 
   constructor(
     private readonly db: CaseDatabase,
@@ -97,7 +96,7 @@ export class LiveIngest {
     ];
     // IMMEDIATE: the write lock is taken at the start, so a checkpoint or a writer on another connection
     // makes the batch wait (busy timeout) instead of failing it when it turns from reading to writing.
-    this.store = db.transaction((source: Ingested, items: LiveItem[]) => source.writer.write(items)).immediate;
+    this.store = db.transaction((source: Ingested, batch: PreparedBatch) => source.writer.write(batch)).immediate;
     this.timer = setInterval(() => this.flush(), options.flushMs ?? 100);
   }
 
@@ -108,7 +107,7 @@ export class LiveIngest {
     const unsubscribe = input.queue.onItems((depth) => {
       if (depth >= batchSize) this.schedule();
     });
-    this.sources.push({ input, writer, retry: [], droppedAudited: 0, kernelDropsAudited: 0, droppedAuditedAt: 0, unsubscribe });
+    this.sources.push({ input, writer, retry: null, droppedAudited: 0, kernelDropsAudited: 0, droppedAuditedAt: 0, unsubscribe });
     recordAudit(this.db, this.actor(), 'live.start', { sourceId: writer.sourceId, name: input.name });
     return writer.sourceId;
   }
@@ -137,7 +136,7 @@ export class LiveIngest {
         rejected: source.writer.totals.rejected,
         ignored: source.writer.totals.ignored,
         dropped: listener.dropped,
-        queueDepth: listener.queueDepth + source.retry.length,
+        queueDepth: listener.queueDepth + (source.retry?.count ?? 0),
       };
       sources[source.writer.sourceId] = one;
       for (const key of Object.keys(total) as (keyof LiveIngestStats)[]) total[key] += one[key];
@@ -174,28 +173,34 @@ export class LiveIngest {
   private finishSource(source: Ingested): void {
     source.unsubscribe();
     this.auditDrops(source, true);
-    const stored = source.retry.length === 0;
+    const stored = source.retry === null;
     source.writer.finish(stored ? 'complete' : 'failed');
     recordAudit(this.db, this.actor(), 'live.stop', {
       sourceId: source.writer.sourceId,
       name: source.input.name,
       listener: source.input.stats(),
       stored: source.writer.totals,
-      unstored: source.retry.length,
+      unstored: source.retry?.count ?? 0,
     });
   }
 
   /** Store one batch of a source; false when there was nothing to store or the case refused it. */
   private storeBatch(source: Ingested): boolean {
-    const items = source.retry.length > 0 ? source.retry : source.input.queue.take(this.batchSize());
-    if (items.length === 0) return false;
+    let batch = source.retry;
+    if (!batch) {
+      const items = source.input.queue.take(this.batchSize());
+      if (items.length === 0) return false;
+      // Parsed and enriched before the turn at writing is taken: the scorer may store its scores meanwhile.
+      batch = source.writer.prepare(items);
+    }
+    const prepared = batch;
     let events: LiveStoredEvent[];
     try {
-      events = this.options.turn ? this.options.turn.hold(() => this.store(source, items)) : this.store(source, items);
-      source.retry = [];
+      events = this.options.turn ? this.options.turn.hold(() => this.store(source, prepared)) : this.store(source, prepared);
+      source.retry = null;
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
-      source.retry = items;
+      source.retry = prepared;
       source.writer.rolledBack();
       this.options.onError?.(error as Error);
       return false;

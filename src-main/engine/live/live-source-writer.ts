@@ -1,7 +1,8 @@
 /**
  * Stores the messages of one live source in the case: each message is a numbered "line" of the source,
  * parsed as syslog, enriched, stored as events or as a reject with its reason, and kept verbatim in the
- * source's raw blocks, all in one transaction per batch with the source's counters.
+ * source's raw blocks. A batch is prepared (parsed, enriched, compressed) outside any transaction, then
+ * stored in one transaction with the source's counters.
  */
 import type { LoginEvent, LoginEventInput } from '../../../src-shared/event.js';
 import type { Enrichment } from '../enrich/enricher.js';
@@ -11,7 +12,7 @@ import type { CaseDatabase } from '../store/database.js';
 import { prepareEventInsert } from '../store/events.js';
 import { joiningTransaction } from '../store/joining-transaction.js';
 import { createLiveSource, prepareLastInsertId } from '../store/live-sources.js';
-import { prepareRawBlockInsert } from '../store/raw-lines.js';
+import { compressRawLines, prepareCompressedBlockInsert, type CompressedRawBlock } from '../store/raw-lines.js';
 import { prepareRejectInsert } from '../store/rejects.js';
 import { finishSource, recordSourceProgress } from '../store/sources.js';
 import { createLiveDictionaries, type LiveDictionaries } from './live-dictionaries.js';
@@ -39,13 +40,27 @@ export interface LiveWriterOptions {
   enrich: (event: LoginEventInput) => Enrichment;
 }
 
+/**
+ * A batch of messages parsed, enriched and compressed, ready to store: made before the write lock is
+ * taken, so the other writer of the case (the live scorer) is not held up by this work.
+ */
+export interface PreparedBatch {
+  /** Messages in the batch (each one a line of the source, stored or rejected). */
+  count: number;
+  firstLine: number;
+  events: { input: LoginEventInput; enrichment: Enrichment; provenance: Pick<LoginEvent, 'sourceId' | 'line' | 'record'>; stored: LiveStoredEvent }[];
+  rejects: { line: number; reason: string; raw: string }[];
+  ignored: number;
+  block: CompressedRawBlock;
+}
+
 /** The writer of one live source's batches. */
 export class LiveSourceWriter {
   readonly sourceId: number;
   readonly totals: LiveWriterTotals = { lines: 0, events: 0, rejected: 0, ignored: 0 };
   private readonly parser: Parser;
   private readonly dictionaries: LiveDictionaries;
-  private readonly store: (items: readonly LiveItem[]) => LiveStoredEvent[];
+  private readonly store: (batch: PreparedBatch) => LiveStoredEvent[];
 
   constructor(
     private readonly db: CaseDatabase,
@@ -58,47 +73,25 @@ export class LiveSourceWriter {
     const insertEvent = prepareEventInsert(db, this.dictionaries);
     const lastInsertId = prepareLastInsertId(db);
     const insertReject = prepareRejectInsert(db);
-    const insertRawBlock = prepareRawBlockInsert(db);
+    const insertBlock = prepareCompressedBlockInsert(db);
     // Joins the batch's transaction (the live ingest's, one per batch).
-    this.store = joiningTransaction(db, (items: readonly LiveItem[]) => {
-      // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
-      const totals = { ...this.totals };
-      const firstLine = totals.lines + 1;
-      const stored: LiveStoredEvent[] = [];
-      const raw: string[] = [];
-      // Rejects are stored after the events, so the last row inserted is the batch's last event (ids below).
-      const rejects: { line: number; reason: string; raw: string }[] = [];
-      for (const item of items) {
-        const line = ++totals.lines;
-        if (item.kind === 'reject') {
-          raw.push(item.raw);
-          rejects.push({ line, reason: item.reason, raw: item.raw });
-          continue;
-        }
-        raw.push(item.text);
-        const outcome = this.parse(item.text, line);
-        if (outcome.kind === 'reject') {
-          rejects.push({ line, reason: outcome.reason, raw: item.text });
-        } else if (outcome.kind === 'ignored') {
-          totals.ignored++;
-        } else {
-          for (const event of outcome.events) {
-            const enrichment = this.options.enrich(event);
-            const provenance = { sourceId: this.sourceId, line, record: line };
-            insertEvent(event, enrichment, provenance);
-            stored.push(storedEvent(event, enrichment, provenance, item));
-          }
-        }
-      }
-      if (stored.length > 0) {
+    this.store = joiningTransaction(db, (batch: PreparedBatch) => {
+      for (const { input, enrichment, provenance } of batch.events) insertEvent(input, enrichment, provenance);
+      // Rejects are stored after the events, so the last row inserted is the batch's last event.
+      if (batch.events.length > 0) {
         // The rows went in in order under the batch's write lock: their ids are consecutive.
-        const first = lastInsertId() - stored.length + 1;
-        for (let index = 0; index < stored.length; index++) stored[index].id = first + index;
+        const first = lastInsertId() - batch.events.length + 1;
+        batch.events.forEach((event, index) => (event.stored.id = first + index));
       }
-      for (const reject of rejects) insertReject(this.sourceId, reject.line, reject.reason, reject.raw);
-      totals.events += stored.length;
-      totals.rejected += rejects.length;
-      insertRawBlock(this.sourceId, firstLine, raw);
+      for (const reject of batch.rejects) insertReject(this.sourceId, reject.line, reject.reason, reject.raw);
+      insertBlock(this.sourceId, batch.block);
+      // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
+      const totals = {
+        lines: this.totals.lines + batch.count,
+        events: this.totals.events + batch.events.length,
+        rejected: this.totals.rejected + batch.rejects.length,
+        ignored: this.totals.ignored + batch.ignored,
+      };
       recordSourceProgress(db, this.sourceId, {
         resumeLine: totals.lines,
         resumeRecord: totals.lines,
@@ -108,15 +101,48 @@ export class LiveSourceWriter {
         ignored: totals.ignored,
       });
       Object.assign(this.totals, totals);
-      return stored;
+      return batch.events.map((event) => event.stored);
     });
   }
 
-  /** Store a batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */
-  write(items: readonly LiveItem[]): LiveStoredEvent[] {
-    if (items.length === 0) return [];
+  /**
+   * Parse, enrich and compress the next messages of the source, numbered after the lines stored so far.
+   * Store the batch (`write`) before preparing the next one; a batch that failed to store is written
+   * again as it is (its messages went through the parser's session state once).
+   */
+  prepare(items: readonly LiveItem[]): PreparedBatch {
+    const firstLine = this.totals.lines + 1;
+    const events: PreparedBatch['events'] = [];
+    const rejects: PreparedBatch['rejects'] = [];
+    const raw: string[] = [];
+    let ignored = 0;
+    items.forEach((item, index) => {
+      const line = firstLine + index;
+      if (item.kind === 'reject') {
+        raw.push(item.raw);
+        rejects.push({ line, reason: item.reason, raw: item.raw });
+        return;
+      }
+      raw.push(item.text);
+      const outcome = this.parse(item.text, line);
+      if (outcome.kind === 'reject') rejects.push({ line, reason: outcome.reason, raw: item.text });
+      else if (outcome.kind === 'ignored') ignored++;
+      else {
+        for (const input of outcome.events) {
+          const enrichment = this.options.enrich(input);
+          const provenance = { sourceId: this.sourceId, line, record: line };
+          events.push({ input, enrichment, provenance, stored: storedEvent(input, enrichment, provenance, item) });
+        }
+      }
+    });
+    return { count: items.length, firstLine, events, rejects, ignored, block: compressRawLines(firstLine, raw) };
+  }
+
+  /** Store a prepared batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */
+  write(batch: PreparedBatch): LiveStoredEvent[] {
+    if (batch.count === 0) return [];
     try {
-      return this.store(items);
+      return this.store(batch);
     } catch (error) {
       this.rolledBack();
       throw error;

@@ -39,7 +39,7 @@ describe('LiveSourceWriter', () => {
       ...Array.from({ length: 70 }, (_, index) => message(`<38>1 2026-03-01T10:01:00Z bastion sshd 2 - - Accepted password for user${index} from 203.0.113.${index} port 2 ssh2`)),
       message('also not syslog'),
     ];
-    const stored = live.write(items);
+    const stored = live.write(live.prepare(items));
     expect(stored).toHaveLength(71);
     const rows = db.prepare('SELECT id, user, ip, line FROM events ORDER BY id').all() as { id: number; user: string; ip: string; line: number }[];
     expect(stored.map((event) => [event.id, event.user, event.ip, event.line])).toEqual(rows.map((row) => [row.id, row.user, row.ip, row.line]));
@@ -52,12 +52,12 @@ describe('LiveSourceWriter', () => {
     const live = writer(db);
     // The batch's transaction fails after the writer wrote (say at commit): everything it added is gone.
     db.exec('BEGIN');
-    live.write([cee('alice', firefox)]);
+    live.write(live.prepare([cee('alice', firefox)]));
     db.exec('ROLLBACK');
     live.rolledBack();
     expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(0);
 
-    live.write([cee('bob', firefox), cee('carol', firefox)]);
+    live.write(live.prepare([cee('bob', firefox), cee('carol', firefox)]));
     const events = db.prepare('SELECT user, user_agent, browser, country, city FROM events ORDER BY id').all();
     expect(events).toEqual([
       { user: 'bob', user_agent: firefox, browser: 'Firefox 120', country: 'NO', city: 'Oslo' },
