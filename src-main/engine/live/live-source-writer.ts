@@ -85,7 +85,7 @@ export class LiveSourceWriter {
       }
       for (const reject of batch.rejects) insertReject(this.sourceId, reject.line, reject.reason, reject.raw);
       insertBlock(this.sourceId, batch.block);
-      // Counted on a copy: a failed transaction leaves the totals (and the line numbers) as they were.
+      // Counted last: a failed insert leaves the totals (and the line numbers of the next batch) as they were.
       const totals = {
         lines: this.totals.lines + batch.count,
         events: this.totals.events + batch.events.length,
