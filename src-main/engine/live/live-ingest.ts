@@ -186,21 +186,15 @@ export class LiveIngest {
 
   /** Store one batch of a source; false when there was nothing to store or the case refused it. */
   private storeBatch(source: Ingested): boolean {
-    let batch = source.retry;
-    if (!batch) {
-      const items = source.input.queue.take(this.batchSize());
-      if (items.length === 0) return false;
-      // Parsed and enriched before the turn at writing is taken: the scorer may store its scores meanwhile.
-      batch = source.writer.prepare(items);
-    }
-    const prepared = batch;
+    const batch = source.retry ?? this.prepareNext(source);
+    if (!batch) return false;
     let events: LiveStoredEvent[];
     try {
-      events = this.options.turn ? this.options.turn.hold(() => this.store(source, prepared)) : this.store(source, prepared);
+      events = this.options.turn ? this.options.turn.hold(() => this.store(source, batch)) : this.store(source, batch);
       source.retry = null;
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
-      source.retry = prepared;
+      source.retry = batch;
       source.writer.rolledBack();
       this.options.onError?.(error as Error);
       return false;
@@ -215,6 +209,15 @@ export class LiveIngest {
       }
     }
     return true;
+  }
+
+  /**
+   * The source's next queued messages, parsed and enriched before the turn at writing is taken (the scorer
+   * may store its scores meanwhile); null when none wait.
+   */
+  private prepareNext(source: Ingested): PreparedBatch | null {
+    const items = source.input.queue.take(this.batchSize());
+    return items.length === 0 ? null : source.writer.prepare(items);
   }
 
   /** Write new losses to the audit trail, so a case shows what it is missing. */
