@@ -1,4 +1,5 @@
 import type { CaseDatabase } from './database.js';
+import { riskAtLeast } from './queries/risk-at-least.js';
 
 /** A scored event at or above a risk threshold, as the risk API lists it. */
 export interface RecentAlertRow {
@@ -22,7 +23,7 @@ export function recentAlerts(db: CaseDatabase, runId: number, threshold: number,
       `SELECT events.id AS event_id, events.ts, events.user, events.ip, events.outcome, events.country, events.city,
               scores.risk, scores.level, scores.decision, scores.reasons
        FROM scores JOIN events ON events.id = scores.event_id
-       WHERE scores.run_id = ? AND scores.risk >= ?
+       WHERE scores.run_id = ? AND ${riskAtLeast(db, runId, threshold)}
        ORDER BY events.ts DESC, events.id DESC LIMIT ?`,
     )
     .all(runId, threshold, limit) as RecentAlertRow[];

@@ -1,5 +1,6 @@
 import { prepareBulkInsert } from './bulk-insert.js';
 import { buildIndexes } from './index-build.js';
+import { riskIndexSql } from './migrations/0009-partial-risk-index.js';
 import type { CaseDatabase } from './database.js';
 
 /** Adds one event's score to a bulk write (see `bulkWriteScores`); `reasons` is the stored JSON. */
@@ -42,6 +43,6 @@ export function bulkWriteScores(db: CaseDatabase, runId: number, fill: (add: Sco
     db.exec('DROP INDEX IF EXISTS scores_run_risk');
     fill(add);
     bulk.flush();
-    buildIndexes(db, 'CREATE INDEX scores_run_risk ON scores(run_id, risk DESC)');
+    buildIndexes(db, riskIndexSql);
   })();
 }

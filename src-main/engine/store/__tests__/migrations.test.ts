@@ -149,6 +149,21 @@ describe('migrations', () => {
     expect(db.prepare(`SELECT COUNT(*) AS count FROM run_models`).get()).toEqual({ count: 0 });
   });
 
+  it('0009 keeps the scores above low in the risk index, covering their level', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.slice(0, 8));
+    db.prepare(`INSERT INTO model_runs (kind, parameters, seed, status, started_at) VALUES ('ensemble', '{}', 1, 'complete', 0)`).run();
+    const insert = db.prepare(`INSERT INTO scores VALUES (1, ?, ?, ?, 'allow', 0, 0, 0, 0, '[]')`);
+    [[1, 12, 'low'], [2, 55, 'medium'], [3, 91, 'critical'], [4, 39.9, 'low']].forEach((score) => insert.run(...score));
+    migrate(db, migrations.slice(0, 9));
+    expect(schemaVersion(db)).toBe(9);
+    const alerts = `SELECT level, COUNT(*) AS count FROM scores WHERE run_id = 1 AND risk >= 40 AND level <> 'low' GROUP BY level ORDER BY level`;
+    expect(db.prepare(alerts).all()).toEqual([{ level: 'critical', count: 1 }, { level: 'medium', count: 1 }]);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${alerts}`).all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('COVERING INDEX scores_run_risk');
+    expect(db.prepare(`SELECT COUNT(*) FROM scores INDEXED BY scores_run_risk WHERE run_id = 1 AND level <> 'low'`).pluck().get()).toBe(2);
+  });
+
   it('opens a case in WAL mode and migrating twice changes nothing', () => {
     const path = temporaryCase();
     const first = openCase(path);

@@ -2,6 +2,7 @@ import type { AlertPoint } from '../../../../src-shared/incidents/group-alerts.j
 import { notAllowListed } from '../allowlist.js';
 import type { CaseDatabase } from '../database.js';
 import { toRiskLevel } from './model-runs.js';
+import { riskAtLeast } from './risk-at-least.js';
 import { parseReasons } from './stored-reasons.js';
 
 /**
@@ -14,7 +15,7 @@ export function loadAlertPoints(db: CaseDatabase, runId: number, threshold: numb
     .prepare(
       `SELECT scores.event_id AS eventId, events.ts AS time, events.user AS user, events.ip AS ip, scores.risk AS risk, scores.level AS level, scores.reasons AS reasons
        FROM scores CROSS JOIN events ON events.id = scores.event_id
-       WHERE scores.run_id = ? AND scores.risk >= ?${allowed ? ` AND ${allowed.sql}` : ''} ORDER BY events.ts, events.id`,
+       WHERE scores.run_id = ? AND ${riskAtLeast(db, runId, threshold)}${allowed ? ` AND ${allowed.sql}` : ''} ORDER BY events.ts, events.id`,
     )
     .all(runId, threshold) as { eventId: number; time: number; user: string; ip: string | null; risk: number; level: string; reasons: string }[];
   return rows.map((row) => ({

@@ -2,6 +2,7 @@ import type { TimelineRisk } from '../../../../src-shared/api.js';
 import { notAllowListed } from '../allowlist.js';
 import type { CaseDatabase } from '../database.js';
 import { toRiskLevel } from './model-runs.js';
+import { riskAtLeast } from './risk-at-least.js';
 
 /** Which run's alerts to count, and from what risk on a score alerts. */
 export interface Alerting {
@@ -26,7 +27,8 @@ export interface TimelineBuckets {
  */
 export function alertSeries(db: CaseDatabase, alerting: Alerting, buckets: TimelineBuckets): TimelineRisk {
   const allowed = notAllowListed(db);
-  const alerts = db.prepare(`SELECT COUNT(*) FROM scores WHERE run_id = ? AND risk >= ?`).pluck().get(alerting.runId, alerting.threshold) as number;
+  const atLeast = riskAtLeast(db, alerting.runId, alerting.threshold);
+  const alerts = db.prepare(`SELECT COUNT(*) FROM scores WHERE scores.run_id = ? AND ${atLeast}`).pluck().get(alerting.runId, alerting.threshold) as number;
   const inRange = db
     .prepare(`SELECT COUNT(*) FROM (SELECT 1 FROM event_rows WHERE ts >= ? AND ts < ? LIMIT ?)`)
     .pluck()
@@ -37,7 +39,7 @@ export function alertSeries(db: CaseDatabase, alerting: Alerting, buckets: Timel
       // SQLite takes the bare column `level` from the row holding MAX(risk): the level of the worst alert.
       `SELECT (events.ts - CAST(? AS INTEGER)) / CAST(? AS INTEGER) AS slot, COUNT(*) AS alerts, MAX(scores.risk) AS max_risk, scores.level AS level
        FROM ${from}
-       WHERE scores.run_id = ? AND scores.risk >= ? AND events.ts >= ? AND events.ts < ?${allowed ? ` AND ${allowed.sql}` : ''} GROUP BY slot`,
+       WHERE scores.run_id = ? AND ${atLeast} AND events.ts >= ? AND events.ts < ?${allowed ? ` AND ${allowed.sql}` : ''} GROUP BY slot`,
     )
     .all(buckets.firstStart, buckets.size, alerting.runId, alerting.threshold, buckets.from, buckets.to) as { slot: number; alerts: number; max_risk: number; level: string }[];
   const points: TimelineRisk['points'] = Array.from({ length: buckets.slots }, () => ({ alerts: 0, maxRisk: null, level: null }));
