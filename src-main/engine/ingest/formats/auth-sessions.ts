@@ -36,13 +36,22 @@ function emptySession(): AuthSession {
   return { ip: null, user: null, method: null, attempts: 0, accepted: false, pamErrors: 0, closed: false, successCounted: false, failureCounted: false };
 }
 
-/** A table that keeps at most `limit` sessions (Map order is insertion order: the oldest go first). */
+/**
+ * A table that keeps at most `limit` sessions (Map order is insertion order: the oldest go first). When
+ * full, the oldest tenth goes at once: V8 keeps a deleted entry's slot until the table is rebuilt, so
+ * taking the first key after each single deletion walked every slot deleted before it (400,000 new
+ * sessions through a full table: 8.2 s one at a time, 0.3 s a tenth at a time).
+ */
 export function createSessionTable(limit = 50_000): SessionTable {
   const sessions = new Map<string, AuthSession>();
+  const evicted = Math.max(1, Math.ceil(limit / 10));
   const insert = (key: string): AuthSession => {
     if (sessions.size >= limit) {
-      const oldest = sessions.keys().next().value;
-      if (oldest !== undefined) sessions.delete(oldest);
+      let left = evicted;
+      for (const oldest of sessions.keys()) {
+        sessions.delete(oldest);
+        if (--left === 0) break;
+      }
     }
     const session = emptySession();
     sessions.set(key, session);
