@@ -66,4 +66,19 @@ describe('LiveSourceWriter', () => {
     expect(db.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(1);
     expect(db.prepare('SELECT count(*) FROM places').pluck().get()).toBe(1);
   });
+
+  it('stores a batch that failed midway once when it is retried, none of its rows twice', () => {
+    const db = temporaryCase();
+    const live = writer(db);
+    const batch = live.prepare([...Array.from({ length: 40 }, (_, index) => cee(`user${index}`, firefox)), cee('mallory', 'refused agent')]);
+    // The last event's client cannot be added: the batch fails after its first 40 rows went in.
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON clients WHEN NEW.user_agent = 'refused agent' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    db.exec('BEGIN');
+    expect(() => live.write(batch)).toThrow('refused');
+    db.exec('ROLLBACK');
+    db.exec('DROP TRIGGER refuse');
+    expect(live.write(batch)).toHaveLength(41);
+    const users = db.prepare('SELECT user FROM events ORDER BY id').pluck().all();
+    expect(users).toEqual([...Array.from({ length: 40 }, (_, index) => `user${index}`), 'mallory']);
+  });
 });
