@@ -1,7 +1,8 @@
 /**
  * Live pipeline: syslog → stored → scored → alert, in the live worker (LiveSession), on a case with a
  * trained run. Three phases, each against a reference measured in the same run:
- *  (a) TCP at --rate messages/s for --seconds: sent, received, stored, scored, lost (bar 0), achieved rate
+ *  (a) TCP at --rate messages/s for --seconds: sent, received, stored, scored, lost (bar 0), the most waiting
+ *      to be scored at any time (where a backlog formed), achieved rate
  *      (bar: the offered rate), against the raw receive rate of a plain TCP server with no storage;
  *  (b) UDP at the same rate: drops as the listener counted them and as the case's audit recorded them;
  *  (c) at --latency-rate messages/s with brute-force failures mixed in: arrival (listener receive time)
@@ -18,7 +19,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LiveSession, type LiveAlert, type LiveListenerStatus } from '../src-main/engine/live/live-session.js';
+import { LiveSession, type LiveAlert, type LiveListenerStatus, type LiveSessionStatus } from '../src-main/engine/live/live-session.js';
 import { benignRowsPerUserDay, usersForRows } from '../src-main/engine/generate/options.js';
 import { listAudit } from '../src-main/engine/store/audit.js';
 import { openCase } from '../src-main/engine/store/database.js';
@@ -137,8 +138,8 @@ async function writeAll(socket: Socket, text: string): Promise<void> {
   if (!socket.write(text)) await new Promise((done) => socket.once('drain', done));
 }
 
-async function startSession(alerts: LiveAlert[] = [], onAlert: (alert: LiveAlert) => void = () => {}): Promise<LiveSession> {
-  const session = await LiveSession.start({ casePath, actor: 'bench', year: 2026, flushMs, onAlert: (alert) => (alerts.push(alert), onAlert(alert)), onError: (text) => console.error(`problem: ${text}`) });
+async function startSession(alerts: LiveAlert[] = [], onAlert: (alert: LiveAlert) => void = () => {}, onStatus?: (status: LiveSessionStatus) => void): Promise<LiveSession> {
+  const session = await LiveSession.start({ casePath, actor: 'bench', year: 2026, flushMs, onAlert: (alert) => (alerts.push(alert), onAlert(alert)), onError: (text) => console.error(`problem: ${text}`), onStatus });
   const started = Date.now();
   while (session.status().scoring.runId === null) {
     if (Date.now() - started > 300_000) throw new Error(`scoring never started: ${session.status().scoring.reason}`);
@@ -186,11 +187,23 @@ const format = (value: number): string => Math.round(value).toLocaleString('en-U
 // (a) TCP
 if (phases.includes('a')) {
   const reference = await rawTcpRate(Math.min(total, 1_000_000));
-  const session = await startSession();
+  // The most messages waiting to be scored at any status (about once a second): what the paced sender had
+  // sent by then, less what was scored or needed no score (not a login, rejected).
+  let started = 0;
+  let listenerId = 0;
+  const backlog = { most: 0, at: 0 };
+  const session = await startSession([], undefined, (status) => {
+    const counts = status.listeners.find((one) => one.id === listenerId);
+    if (!started || !counts) return;
+    const seconds = (Date.now() - started) / 1000;
+    const waiting = Math.min(total, Math.floor(seconds * rate)) - counts.scored - counts.ignored - counts.rejected;
+    if (waiting > backlog.most) Object.assign(backlog, { most: waiting, at: seconds });
+  });
   const listener = await session.addListener({ kind: 'syslog-tcp', address: '127.0.0.1:0' });
+  listenerId = listener.id;
   const socket = connect({ port: Number(listener.address.split(':').pop()), host: '127.0.0.1' });
   await new Promise((done) => socket.once('connect', done));
-  const started = Date.now();
+  started = Date.now();
   const sendSeconds = await paced(total, rate, (from, to) => writeAll(socket, Array.from({ length: to - from }, (_, offset) => message(from + offset) + '\n').join('')));
   await new Promise<void>((done) => socket.end(done));
   const status = await settle(session, listener.id, (counts) => counts.received >= total);
@@ -202,6 +215,7 @@ if (phases.includes('a')) {
   add('(a) TCP', 'received / stored / scored', `${format(status.received)} / ${format(status.stored)} / ${format(status.scored)}`, '', `${format(status.ignored)} ignored (not logins), ${format(status.rejected)} rejected`);
   add('(a) TCP', 'lost', format(lost), '0', lost === 0 ? 'met' : 'MISSED');
   const achieved = (status.stored + status.ignored + status.rejected) / elapsed;
+  add('(a) TCP', 'most waiting to be scored', `${format(backlog.most)} at ${backlog.at.toFixed(0)} s`, '', `${(backlog.most / rate).toFixed(2)} s of messages; the status comes about once a second`);
   add('(a) TCP', 'achieved rate (msg/s, send → all scored)', format(achieved), `≥ ${format(rate)}`, `${achieved >= rate * 0.98 ? 'met' : 'MISSED'}; raw TCP receive, no storage: ${format(reference)} msg/s (${((100 * achieved) / reference).toFixed(1)}% of it)`);
 }
 
