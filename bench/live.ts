@@ -187,16 +187,17 @@ const format = (value: number): string => Math.round(value).toLocaleString('en-U
 // (a) TCP
 if (phases.includes('a')) {
   const reference = await rawTcpRate(Math.min(total, 1_000_000));
-  // The most messages waiting to be scored at any status (about once a second): what the paced sender had
-  // sent by then, less what was scored or needed no score (not a login, rejected).
+  // The most messages waiting to be scored at any status (about once a second): what the sender had
+  // written by then, less what was scored or needed no score (not a login, rejected).
   let started = 0;
+  let written = 0;
   let listenerId = 0;
   const backlog = { most: 0, at: 0 };
   const session = await startSession([], undefined, (status) => {
     const counts = status.listeners.find((one) => one.id === listenerId);
     if (!started || !counts) return;
     const seconds = (Date.now() - started) / 1000;
-    const waiting = Math.min(total, Math.floor(seconds * rate)) - counts.scored - counts.ignored - counts.rejected;
+    const waiting = written - counts.scored - counts.ignored - counts.rejected;
     if (waiting > backlog.most) Object.assign(backlog, { most: waiting, at: seconds });
   });
   const listener = await session.addListener({ kind: 'syslog-tcp', address: '127.0.0.1:0' });
@@ -204,7 +205,10 @@ if (phases.includes('a')) {
   const socket = connect({ port: Number(listener.address.split(':').pop()), host: '127.0.0.1' });
   await new Promise((done) => socket.once('connect', done));
   started = Date.now();
-  const sendSeconds = await paced(total, rate, (from, to) => writeAll(socket, Array.from({ length: to - from }, (_, offset) => message(from + offset) + '\n').join('')));
+  const sendSeconds = await paced(total, rate, async (from, to) => {
+    await writeAll(socket, Array.from({ length: to - from }, (_, offset) => message(from + offset) + '\n').join(''));
+    written = to;
+  });
   await new Promise<void>((done) => socket.end(done));
   const status = await settle(session, listener.id, (counts) => counts.received >= total);
   // The run ends when the last batch is seen scored (the status is read every 50 ms, so up to 50 ms late).
