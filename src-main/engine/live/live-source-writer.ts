@@ -47,7 +47,6 @@ export interface LiveWriterOptions {
 export interface PreparedBatch {
   /** Messages in the batch (each one a line of the source, stored or rejected). */
   count: number;
-  firstLine: number;
   events: { input: LoginEventInput; enrichment: Enrichment; provenance: Pick<LoginEvent, 'sourceId' | 'line' | 'record'>; stored: LiveStoredEvent }[];
   rejects: { line: number; reason: string; raw: string }[];
   ignored: number;
@@ -135,7 +134,7 @@ export class LiveSourceWriter {
         }
       }
     });
-    return { count: items.length, firstLine, events, rejects, ignored, block: compressRawLines(firstLine, raw) };
+    return { count: items.length, events, rejects, ignored, block: compressRawLines(firstLine, raw) };
   }
 
   /** Store a prepared batch in one transaction; returns its events with their ids. Throws when the case cannot be written. */

@@ -1,7 +1,7 @@
 import { riskLevels, type RiskLevel } from '../../../../src-shared/api.js';
 import type { CaseDatabase } from '../database.js';
 import { latestCompleteRunId, runParameters } from './model-runs.js';
-import { aboveLow } from './risk-at-least.js';
+import { riskAtLeastWith } from './risk-at-least.js';
 import type { SqlCondition } from './sql-condition.js';
 
 /** The run whose scores the event lists show, and where its levels start. */
@@ -39,7 +39,7 @@ export function scoreJoin(scoring: EventScoring | null, options: { forceEventsFi
 export function riskCondition(scoring: EventScoring | null, minimum: RiskLevel): SqlCondition {
   // Nothing is scored yet, so no event has any level.
   if (!scoring) return { sql: '0', parameters: [] };
-  if (scoring.levelStarts) return { sql: minimum === 'low' ? 'scores.risk >= ?' : `scores.risk >= ? AND ${aboveLow}`, parameters: [scoring.levelStarts[minimum]] };
+  if (scoring.levelStarts) return { sql: riskAtLeastWith(scoring.levelStarts[minimum], scoring.levelStarts), parameters: [scoring.levelStarts[minimum]] };
   const levels = riskLevels.slice(riskLevels.indexOf(minimum));
   return { sql: `scores.level IN (${levels.map(() => '?').join(', ')})`, parameters: [...levels] };
 }

@@ -1,3 +1,4 @@
+import type { RiskLevel } from '../../../../src-shared/api.js';
 import type { CaseDatabase } from '../database.js';
 import { runParameters } from './model-runs.js';
 
@@ -8,12 +9,10 @@ import { runParameters } from './model-runs.js';
  * (or for a run that recorded no level starts) the run's scores are read in full.
  */
 export function riskAtLeast(db: CaseDatabase, runId: number, threshold: number): string {
-  return threshold >= mediumStart(db, runId) ? `scores.risk >= ? AND ${aboveLow}` : 'scores.risk >= ?';
+  return riskAtLeastWith(threshold, runParameters(db, runId).levelStarts);
 }
 
-/** The term scores_run_risk's own WHERE clause holds, as a query must state it. */
-export const aboveLow = `scores.level <> 'low'`;
-
-function mediumStart(db: CaseDatabase, runId: number): number {
-  return runParameters(db, runId).levelStarts?.medium ?? Number.POSITIVE_INFINITY;
+/** The same condition for a caller that has the run's level starts already. */
+export function riskAtLeastWith(threshold: number, levelStarts: Record<RiskLevel, number> | null): string {
+  return levelStarts && threshold >= levelStarts.medium ? `scores.risk >= ? AND scores.level <> 'low'` : 'scores.risk >= ?';
 }

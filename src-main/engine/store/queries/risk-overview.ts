@@ -2,7 +2,7 @@ import { alertStatuses, riskLevels, type AlertStatus, type RiskLevel, type RiskO
 import { notAllowListed } from '../allowlist.js';
 import type { CaseDatabase } from '../database.js';
 import { runParameters, toRiskLevel } from './model-runs.js';
-import { riskAtLeast } from './risk-at-least.js';
+import { riskAtLeast, riskAtLeastWith } from './risk-at-least.js';
 
 /** Rows in each top-N table. */
 export const riskTopLimit = 10;
@@ -64,7 +64,7 @@ function levelCounts(db: CaseDatabase, runId: number): Record<RiskLevel, number>
   let above = 0;
   // From the top level down: each level holds the scores from its start up to the next level's start.
   for (const level of [...riskLevels].reverse()) {
-    const count = db.prepare(`SELECT COUNT(*) FROM scores WHERE scores.run_id = ? AND ${riskAtLeast(db, runId, starts[level])}`).pluck().get(runId, starts[level]) as number;
+    const count = db.prepare(`SELECT COUNT(*) FROM scores WHERE scores.run_id = ? AND ${riskAtLeastWith(starts[level], starts)}`).pluck().get(runId, starts[level]) as number;
     counts[level] = count - above;
     above = count;
   }
