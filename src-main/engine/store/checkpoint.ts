@@ -34,13 +34,15 @@ export class CaseCheckpoints {
 
 /**
  * A connection that writes a live stream: small transactions every few milliseconds, inserting into the
- * user, address and risk indexes at random places, about three pages a message.
+ * user and address indexes at random places (and, for scores above 'low', the risk index), about two
+ * pages a message.
  * - A large cache (`cacheMegabytes`) keeps the hot index pages between commits.
  * - It leaves checkpoints to the checkpoint thread (CaseCheckpoints, once a second) until its WAL holds
  *   65,536 pages (256 MB). Only a writer's own checkpoint, right after its commit, can reach the end of
  *   the WAL and so let it start afresh; that checkpoint holds the writer's batch and its alerts for two
- *   flushes to disk (100–250 ms on this VM). At 5,000 messages a second the WAL grows 16,384 pages a
- *   second, so at 16,384 pages that hold came every second; at 65,536, every four.
+ *   flushes to disk (100–250 ms on this VM). At 5,000 messages a second the WAL grew 16,384 pages a
+ *   second (measured while every score went into the risk index), so at 16,384 pages that hold came
+ *   every second; at 65,536, every four.
  */
 export function tuneForLiveWrites(db: CaseDatabase, cacheMegabytes: number): void {
   db.pragma(`cache_size = -${cacheMegabytes * 1024}`);

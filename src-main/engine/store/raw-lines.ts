@@ -51,15 +51,6 @@ export function prepareCompressedBlockInsert(db: CaseDatabase): (sourceId: numbe
   };
 }
 
-/** Store consecutive lines of a source, starting at `firstLine`, as one compressed block. */
-export function prepareRawBlockInsert(db: CaseDatabase): (sourceId: number, firstLine: number, lines: readonly string[]) => void {
-  const insert = prepareCompressedBlockInsert(db);
-  return (sourceId, firstLine, lines) => {
-    if (lines.length === 0) return;
-    insert(sourceId, compressRawLines(firstLine, lines));
-  };
-}
-
 /** The text of a stored block, whichever codec wrote it. */
 function decompress(codec: string, data: Buffer): string {
   return (codec === 'brotli' ? brotliDecompressSync(data) : inflateRawSync(data)).toString('utf8');

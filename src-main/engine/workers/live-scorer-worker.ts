@@ -106,7 +106,7 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
   send({ type: 'loaded', runId: run.id });
 }
 
-/** This thread's connection: it inserts scores at random places of the risk index (see `tuneForLiveWrites`). */
+/** This thread's connection: it inserts scores above 'low' at random places of the risk index (see `tuneForLiveWrites`). */
 function openScoringConnection(casePath: string): CaseDatabase {
   const connection = openCase(casePath);
   tuneForLiveWrites(connection, 128);

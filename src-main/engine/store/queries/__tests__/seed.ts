@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { newEventInput, type LoginEventInput } from '../../../../../src-shared/event.js';
 import { openCase, type CaseDatabase } from '../../database.js';
 import { prepareEventInsert } from '../../events.js';
-import { prepareRawBlockInsert } from '../../raw-lines.js';
+import { compressRawLines, prepareCompressedBlockInsert } from '../../raw-lines.js';
 import { createFileSource } from '../../sources.js';
 
 /** A test case file in a temp directory with one source. */
@@ -23,7 +23,7 @@ export function seedCase(): SeededCase {
   const db = openCase(path);
   const sourceId = createFileSource(db, { name: '/logs/test.csv', sha256: 'x', size: 1, format: 'rba', timeZone: 'UTC', year: null, assumptions: [] });
   const insert = prepareEventInsert(db);
-  const insertRaw = prepareRawBlockInsert(db);
+  const insertRaw = prepareCompressedBlockInsert(db);
   let line = 1;
   return {
     db,
@@ -40,7 +40,7 @@ export function seedCase(): SeededCase {
           insert(event, { network, browser: null, os: null, deviceType: null }, { sourceId, line, record: line - 1 });
           raw.push(`raw ${event.user} ${event.ip ?? '-'} line ${line}`);
         }
-        insertRaw(sourceId, firstLine, raw);
+        insertRaw(sourceId, compressRawLines(firstLine, raw));
       })();
     },
     remove() {
