@@ -1,19 +1,16 @@
 /**
  * The whole live path over one case, run inside the live worker: listeners → bounded queues → stored in
  * small transactions → scored with the latest run on the scorer thread (lockout applied, score rows
- * stored there) → alerts under the case's policy, recorded in the case's incidents → e-mail and webhook
- * deliveries queued, the alert handed to the caller (the desktop channel). Everything it does is visible
- * in `status()`.
+ * stored and alerts recorded in the case's incidents there) → alerts under the case's policy → e-mail and
+ * webhook deliveries queued, the alert handed to the caller (the desktop channel). Everything it does is
+ * visible in `status()`.
  */
 import type { AlertChannels, Settings } from '../../../src-shared/api/settings.js';
-import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';
 import type { AlertMessage } from '../alerts/alert-message.js';
 import { channelsFromSettings } from '../alerts/channels/from-settings.js';
-import { ensureIncidents } from '../alerts/derive-incidents.js';
 import { AlertDispatcher } from '../alerts/dispatcher.js';
-import { LiveIncidents, type IncidentPlacement } from '../alerts/live-incidents.js';
 import { NotificationGate } from '../alerts/notification-gate.js';
-import { isPolicyAlert, reachesThreshold } from '../alerts/policy.js';
+import { isPolicyAlert } from '../alerts/policy.js';
 import { inQuietHours } from '../alerts/quiet-hours.js';
 import type { DeliveryOptions } from '../alerts/delivery.js';
 import type { LocationSources } from '../enrich/enricher.js';
@@ -22,6 +19,7 @@ import { openCase, type CaseDatabase } from '../store/database.js';
 import { readSettings } from '../store/queries/settings.js';
 import { WriteTurn } from '../store/write-turn.js';
 import { LiveIngest } from './live-ingest.js';
+import type { IncidentSettings } from '../alerts/run-incidents.js';
 import type { LiveInput } from './live-input.js';
 import { startInput } from './live-listeners.js';
 import { LiveScoring, type ScoredLiveEvent } from './live-scoring.js';
@@ -71,7 +69,6 @@ export class LivePipeline {
   private readonly listeners = new Map<number, ListenerRecord>();
   private readonly rate = new RateCounter(5);
   private readonly gate = new NotificationGate();
-  private readonly incidents: LiveIncidents;
   /** Turns at writing the case, shared with the scorer thread. */
   private readonly turn = new WriteTurn();
   private settings: Settings;
@@ -85,7 +82,6 @@ export class LivePipeline {
     this.db = openCase(options.casePath);
     tuneForLiveWrites(this.db, 256);
     this.settings = readSettings(this.db);
-    this.incidents = new LiveIncidents(this.db);
     this.dispatcher = this.createDispatcher();
     this.scoring = new LiveScoring({
       db: this.db,
@@ -93,9 +89,8 @@ export class LivePipeline {
       actor: options.actor,
       onScored: (scored) => this.handleScored(scored),
       onError: options.onError,
-      onRunReady: (runId) => this.groupIncidents(runId),
       turn: this.turn,
-      isNotable: (score) => reachesThreshold(score, this.settings.challengeThreshold),
+      incidentSettings: () => this.incidentSettings(),
     });
     this.ingest = new LiveIngest(this.db, {
       timeZone: options.timeZone,
@@ -166,8 +161,7 @@ export class LivePipeline {
       this.dispatcher = this.createDispatcher();
       void old.close();
     }
-    const runId = this.scoring.status().runId;
-    if (runId !== null && previous.challengeThreshold !== this.settings.challengeThreshold) this.groupIncidents(runId);
+    this.scoring.updateIncidentSettings(this.incidentSettings());
   }
 
   /** Look for a newer trained run now (also done every few seconds). */
@@ -187,10 +181,9 @@ export class LivePipeline {
     this.db.close();
   }
 
-  /** Group the run's alerts into incidents unless done at this threshold; live alerts then join those. */
-  private groupIncidents(runId: number): void {
-    ensureIncidents(this.db, runId, this.settings.challengeThreshold);
-    this.incidents.regrouped(runId);
+  /** Which scores are alerts and how far apart an incident's alerts may be, under the case's settings. */
+  private incidentSettings(): IncidentSettings {
+    return { threshold: this.settings.challengeThreshold, windowMinutes: this.settings.alertPolicy.incidentWindowMinutes };
   }
 
   private listenerStatus(id: number): LiveListenerStatus {
@@ -209,26 +202,15 @@ export class LivePipeline {
 
   private handleScored(scored: ScoredLiveEvent[]): void {
     const { challengeThreshold, alertPolicy } = this.settings;
+    let quiet: boolean | null = null;
     for (const item of scored) {
-      const record = item.backfill ? undefined : this.listeners.get(item.sourceId);
+      const record = this.listeners.get(item.sourceId);
       if (record) record.scored++;
-    }
-    const notable = scored.filter((item) => reachesThreshold(item.verdict.score, challengeThreshold));
-    if (notable.length === 0) return;
-    let placements: Map<number, IncidentPlacement>;
-    try {
-      placements = this.turn.hold(() => this.incidents.record(notable[0].runId, notable.map(alertPoint), alertPolicy.incidentWindowMinutes));
-    } catch (error) {
-      this.options.onError(`cannot record alerts in incidents: ${(error as Error).message}`);
-      placements = new Map();
-    }
-    const quiet = inQuietHours(alertPolicy.quietHours, (this.options.now ?? Date.now)());
-    for (const item of notable) {
       const { score, decision, reasons, lock } = item.verdict;
-      if (item.backfill || !isPolicyAlert(alertPolicy, challengeThreshold, { risk: score.risk, level: score.level, user: item.event.user, reasons })) continue;
-      const placement = placements.get(item.event.id) ?? null;
+      if (!isPolicyAlert(alertPolicy, challengeThreshold, { risk: score.risk, level: score.level, user: item.event.user, reasons })) continue;
+      quiet ??= inQuietHours(alertPolicy.quietHours, (this.options.now ?? Date.now)());
+      const { placement, event } = item;
       const notify = this.gate.admit(placement?.incidentId ?? null, placement?.level ?? score.level, quiet);
-      const { event } = item;
       const alert: LiveAlert = {
         eventId: event.id,
         sourceId: item.sourceId,
@@ -257,12 +239,6 @@ export class LivePipeline {
     const channels = channelsFromSettings(this.options.channels ?? this.settings.alertChannels, this.options.onError);
     return new AlertDispatcher(this.db, channels, { actor: this.options.actor, ...this.options.delivery });
   }
-}
-
-/** A scored event as incident grouping reads it. */
-function alertPoint(item: ScoredLiveEvent): AlertPoint {
-  const { score, reasons } = item.verdict;
-  return { eventId: item.event.id, time: item.event.time, user: item.event.user, ip: item.event.ip, risk: score.risk, level: score.level, reasons: reasons.map((reason) => ({ rule: reason.rule, severity: reason.severity })) };
 }
 
 /** A live alert as the e-mail and webhook channels send it. */

@@ -4,12 +4,14 @@
  * its scores, this thread stores the next. When the session starts, and whenever a newer run appears (a
  * training finished), that thread rebuilds the run's state by replaying the case's events; events stored
  * meanwhile wait in its queue and are scored after it, in order. Events the run never saw (stored while
- * it trained) get their score on the way. Without a run, events are stored unscored and the status says why.
+ * it trained) get their score on the way. That thread also keeps the run's incidents: the alerts among the
+ * scores it stores join them in the same transaction. Without a run, events are stored unscored and the
+ * status says why.
  */
 import type { Worker } from 'node:worker_threads';
-import type { LoginScore } from '../../../src-shared/detect/login-score.js';
-import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import { detectionLogin, lockedVerdict, type LoginVerdict } from '../response/run-scoring.js';
+import type { IncidentPlacement } from '../alerts/live-incidents.js';
+import type { IncidentSettings } from '../alerts/run-incidents.js';
+import { detectionLogin, type LoginVerdict } from '../response/run-scoring.js';
 import type { CaseDatabase } from '../store/database.js';
 import { maxEventId } from '../store/events.js';
 import type { WriteTurn } from '../store/write-turn.js';
@@ -28,8 +30,8 @@ export interface ScoredLiveEvent {
   sourceId: number;
   runId: number;
   verdict: LoginVerdict;
-  /** True for an event scored on catching up (stored while the run trained): recorded, never announced. */
-  backfill: boolean;
+  /** The incident it joined when it is an alert, or null. */
+  placement: IncidentPlacement | null;
 }
 
 /** What scoring needs. */
@@ -37,15 +39,13 @@ export interface LiveScoringOptions {
   db: CaseDatabase;
   casePath: string;
   actor: string;
-  /** Called with each batch of scored events (their score rows are stored). */
+  /** Called with each batch of scored events (their score rows are stored, their alerts in incidents). */
   onScored: (scored: ScoredLiveEvent[]) => void;
   onError: (message: string) => void;
-  /** Called once a run is ready, before any event is scored with it (incidents are grouped for it first). */
-  onRunReady?: (runId: number) => void;
   /** Turns at writing, shared with the scorer thread (which stores the scores). */
   turn: WriteTurn;
-  /** Which catch-up scores are handed to `onScored` (the others are only stored). Default: none. */
-  isNotable?: (score: LoginScore) => boolean;
+  /** Which scores are alerts and their incident window, as they stand when a run is loaded. */
+  incidentSettings: () => IncidentSettings;
 }
 
 /** The reason shown while a case has no trained run. */
@@ -54,8 +54,6 @@ export const noModelReason = 'no trained model: run vigil train';
 /** A run the scorer thread is replaying. */
 interface LoadingRun {
   run: ModelRunRow;
-  /** Catch-up scores worth announcing, handed over once the run is ready. */
-  notable: ScoredLiveEvent[];
   done: () => void;
 }
 
@@ -97,10 +95,16 @@ export class LiveScoring {
     const upTo = maxEventId(db);
     let done = (): void => undefined;
     const finished = new Promise<void>((resolve) => (done = resolve));
-    this.loading = { run: { run, notable: [], done }, finished };
+    this.loading = { run: { run, done }, finished };
     this.reason = `replaying the case through run #${run.id}`;
-    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id), actor: this.options.actor, turn: this.options.turn.buffer });
+    const { actor, turn, incidentSettings } = this.options;
+    this.post({ type: 'load', casePath, run, upTo, scoredUpTo: maxScoredEventId(db, run.id), actor, turn: turn.buffer, incidents: incidentSettings() });
     return finished;
+  }
+
+  /** Settings for the alerts scored from now on (a changed threshold groups the run's alerts again). */
+  updateIncidentSettings(settings: IncidentSettings): void {
+    if (!this.closed) this.post({ type: 'incidents', settings });
   }
 
   /** Score events just stored by a source (after a replay under way, if any). Without a run they stay unscored. */
@@ -130,8 +134,8 @@ export class LiveScoring {
 
   private receive(reply: LiveScorerReply): void {
     try {
-      if (reply.type === 'scored') this.scored(reply.verdicts, reply.failure);
-      else if (reply.type === 'backfill') this.backfill(reply.runId, reply.logins, reply.scores);
+      if (reply.type === 'scored') this.scored(reply);
+      else if (reply.type === 'failed') this.options.onError(reply.reason);
       else if (reply.type === 'loaded') this.loaded();
       else if (reply.type === 'unloadable') this.unloadable(reply.reason);
       else if (reply.type === 'error') this.fail(`the scoring thread failed: ${reply.error.message}`);
@@ -141,33 +145,22 @@ export class LiveScoring {
   }
 
   /** The verdicts on the oldest batch sent (stored by the scorer thread), handed on. */
-  private scored(verdicts: LoginVerdict[] | null, failure: string | undefined): void {
+  private scored({ verdicts, placements, failure }: Extract<LiveScorerReply, { type: 'scored' }>): void {
     const batch = this.sent.shift();
     if (this.sent.length === 0) this.drained?.();
     if (failure) this.options.onError(failure);
     const run = this.current;
     if (!batch || !verdicts || !run) return;
-    this.options.onScored(batch.events.map((event, index) => ({ event, sourceId: batch.sourceId, runId: run.id, verdict: verdicts[index], backfill: false })));
-  }
-
-  private backfill(runId: number, logins: DetectionLogin[], scores: LoginScore[]): void {
-    const loading = this.loading?.run;
-    const isNotable = this.options.isNotable;
-    if (!loading || !isNotable) return;
-    logins.forEach((login, index) => {
-      if (isNotable(scores[index])) loading.notable.push(backfillEvent(login, scores[index], runId));
-    });
+    const { events, sourceId } = batch;
+    this.options.onScored(events.map((event, index) => ({ event, sourceId, runId: run.id, verdict: verdicts[index], placement: placements.get(event.id) ?? null })));
   }
 
   private loaded(): void {
     const loading = this.loading?.run;
     if (!loading) return;
-    const { run } = loading;
     this.loading = null;
-    this.options.onRunReady?.(run.id);
-    this.current = run;
+    this.current = loading.run;
     this.reason = null;
-    if (loading.notable.length > 0) this.options.onScored(loading.notable);
     loading.done();
   }
 
@@ -188,10 +181,4 @@ export class LiveScoring {
     this.drained?.();
     this.unloadable(message);
   }
-}
-
-/** A replayed event the run had no score for, as a scored event. */
-function backfillEvent(login: DetectionLogin, score: LoginScore, runId: number): ScoredLiveEvent {
-  const event: ScoredFacts = { id: login.id, time: login.time, user: login.user, ip: login.ip, country: login.country, city: login.city, receivedAt: 0 };
-  return { event, sourceId: 0, runId, verdict: lockedVerdict(score, null), backfill: true };
 }

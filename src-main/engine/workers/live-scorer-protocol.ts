@@ -1,5 +1,6 @@
-import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
+import type { IncidentPlacement } from '../alerts/live-incidents.js';
+import type { IncidentSettings } from '../alerts/run-incidents.js';
 import type { LoginVerdict } from '../response/run-scoring.js';
 import type { ModelRunRow } from '../store/scores.js';
 import type { WorkerError } from './protocol.js';
@@ -8,30 +9,33 @@ import type { WorkerError } from './protocol.js';
  * Messages to the live scorer, handled in order:
  * - `load`: score with `run` from now on, after replaying the case's events up to id `upTo` in time order
  *   (events stored later come as `score`); events above `scoredUpTo` have no score of the run yet and are
- *   scored and stored on the way (`backfill`). `actor` is who the lockouts it decides are recorded for;
- *   `turn`, the turns at writing it shares with the live worker (see `WriteTurn`).
- * - `score`: judge logins just stored, in order, store their scores; answered by one `scored`.
+ *   scored and stored on the way. `actor` is who the lockouts it decides are recorded for; `turn`, the
+ *   turns at writing it shares with the live worker (see `WriteTurn`); `incidents`, which scores are
+ *   alerts and their incident window: once replayed, the run's alerts are grouped into incidents and the
+ *   alerts among the scores stored on the way join them.
+ * - `score`: judge logins just stored, in order, store their scores and record the alerts among them in
+ *   incidents; answered by one `scored`.
+ * - `incidents`: settings for the alerts scored from now on (a changed threshold groups the run's again).
  * - `close`: close the connection; answered by `closed`.
  */
 export type LiveScorerRequest =
-  | { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number; actor: string; turn: SharedArrayBuffer }
+  | { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number; actor: string; turn: SharedArrayBuffer; incidents: IncidentSettings }
   | { type: 'score'; logins: DetectionLogin[] }
+  | { type: 'incidents'; settings: IncidentSettings }
   | { type: 'close' };
 
 /**
  * Messages from the live scorer, in the order of the requests:
- * - `backfill`: replayed logins the run had no score for and their scores, stored (in slices); then
- *   `loaded`, or `unloadable` and why;
- * - `scored`: the verdicts of one `score` request, stored; null when no run could be loaded, or with the
- *   reason they could not be stored.
+ * - `loaded`, or `unloadable` and why, for a `load`;
+ * - `scored`: the verdicts of one `score` request, stored, and where its alerts landed by event id; verdicts
+ *   null when no run could be loaded or they could not be stored; `failure`, why something could not be
+ *   stored or recorded;
+ * - `failed`: why an `incidents` request could not be carried out.
  */
 export type LiveScorerReply =
-  | { type: 'backfill'; runId: number; logins: DetectionLogin[]; scores: LoginScore[] }
   | { type: 'loaded'; runId: number }
   | { type: 'unloadable'; runId: number; reason: string }
-  | { type: 'scored'; verdicts: LoginVerdict[] | null; failure?: string }
+  | { type: 'scored'; verdicts: LoginVerdict[] | null; placements: Map<number, IncidentPlacement>; failure?: string }
+  | { type: 'failed'; reason: string }
   | { type: 'closed' }
   | { type: 'error'; error: WorkerError };
-
-/** Backfilled scores per message. */
-export const backfillSlice = 5000;

@@ -1,34 +1,43 @@
 import { parentPort } from 'node:worker_threads';
 import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
+import { RunIncidents, type IncidentSettings, type RecordedAlerts } from '../alerts/run-incidents.js';
 import { createRunScoring, lockedVerdict, replayLogin, verdictRow, type LoginVerdict, type RunScoring } from '../response/run-scoring.js';
 import { tuneForLiveWrites } from '../store/checkpoint.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
 import { prepareScoreInsert } from '../store/scores.js';
 import { WriteTurn } from '../store/write-turn.js';
-import { backfillSlice, type LiveScorerReply, type LiveScorerRequest } from './live-scorer-protocol.js';
+import type { LiveScorerReply, LiveScorerRequest } from './live-scorer-protocol.js';
 import { toWorkerError } from './protocol.js';
 
 /**
  * The live scorer: the causal state, models and lockout of the case's latest run, on a thread and a
- * connection of its own, so the live worker stores the next batch while this one judges the last and
- * stores its scores. It replays the case's history through a run, then scores logins as the live
- * worker stores them.
+ * connection of its own, so the live worker stores the next batch while this one judges the last, stores
+ * its scores and records its alerts in incidents. It replays the case's history through a run, then
+ * scores logins as the live worker stores them.
  */
 const port = parentPort;
 if (!port) throw new Error('live-scorer-worker runs in a worker thread');
 const send = (reply: LiveScorerReply): void => port.postMessage(reply);
+
+/** Scores stored per transaction while a replay catches up. */
+const backfillSlice = 5000;
+
 let db: CaseDatabase | null = null;
-/** Judges logins with the loaded run and stores their scores; null until a run is loaded. */
-let scoring: ((logins: DetectionLogin[]) => LoginVerdict[]) | null = null;
+/** Judges logins with the loaded run, stores their scores and records their alerts; null until a run is loaded. */
+let scoring: ((logins: DetectionLogin[]) => { verdicts: LoginVerdict[] } & RecordedAlerts) | null = null;
+/** The loaded run's incidents and the turns at writing, for new incident settings. */
+let loaded: { incidents: RunIncidents; turn: WriteTurn } | null = null;
 
 port.on('message', (request: LiveScorerRequest) => {
   try {
     if (request.type === 'score') score(request.logins);
     else if (request.type === 'load') load(request);
+    else if (request.type === 'incidents') updateIncidents(request.settings);
     else {
       scoring = null;
+      loaded = null;
       db?.close();
       db = null;
       send({ type: 'closed' });
@@ -39,18 +48,29 @@ port.on('message', (request: LiveScorerRequest) => {
 });
 
 function score(logins: DetectionLogin[]): void {
-  if (!scoring) return send({ type: 'scored', verdicts: null });
+  if (!scoring) return send({ type: 'scored', verdicts: null, placements: new Map() });
   try {
-    send({ type: 'scored', verdicts: scoring(logins) });
+    send({ type: 'scored', ...scoring(logins) });
   } catch (error) {
     // The state has learned them; their scores come back when the run is next loaded (its backfill).
-    send({ type: 'scored', verdicts: null, failure: `cannot store live scores: ${(error as Error).message}` });
+    send({ type: 'scored', verdicts: null, placements: new Map(), failure: `cannot store live scores: ${(error as Error).message}` });
   }
 }
 
-function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extract<LiveScorerRequest, { type: 'load' }>): void {
+function updateIncidents(settings: IncidentSettings): void {
+  if (!loaded) return;
+  const { incidents, turn } = loaded;
+  try {
+    turn.hold(() => incidents.update(settings));
+  } catch (error) {
+    send({ type: 'failed', reason: `cannot group alerts into incidents: ${(error as Error).message}` });
+  }
+}
+
+function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incidents: incidentSettings }: Extract<LiveScorerRequest, { type: 'load' }>): void {
   const turn = new WriteTurn(turnBuffer);
   scoring = null;
+  loaded = null;
   db ??= openScoringConnection(casePath);
   const connection = db;
   let state: RunScoring;
@@ -60,17 +80,28 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
     send({ type: 'unloadable', runId: run.id, reason: `run #${run.id} cannot score: ${(error as Error).message}` });
     return;
   }
+  // The run's stored alerts are grouped first; every alert scored from here on joins those incidents.
+  let incidents: RunIncidents;
+  try {
+    incidents = turn.hold(() => new RunIncidents(connection, run.id, incidentSettings));
+  } catch (error) {
+    send({ type: 'unloadable', runId: run.id, reason: `cannot group run #${run.id}'s alerts into incidents: ${(error as Error).message}` });
+    return;
+  }
   const insertScore = prepareScoreInsert(connection);
-  const storeScores = connection.transaction((logins: DetectionLogin[], scores: LoginScore[]) => {
-    logins.forEach((login, index) => insertScore(verdictRow(run.id, login.id, lockedVerdict(scores[index], null))));
-  }).immediate;
+  const storeAndRecord = (batch: DetectionLogin[], batchVerdicts: LoginVerdict[]): RecordedAlerts => {
+    batch.forEach((login, index) => insertScore(verdictRow(run.id, login.id, batchVerdicts[index])));
+    return incidents.record(batch, batchVerdicts);
+  };
+  // IMMEDIATE: another connection's write makes this one wait (busy timeout) instead of failing it.
+  const storeBackfill = connection.transaction(storeAndRecord).immediate;
   let logins: DetectionLogin[] = [];
-  let scores: LoginScore[] = [];
+  let verdicts: LoginVerdict[] = [];
   const backfill = (): void => {
-    turn.hold(() => storeScores(logins, scores));
-    send({ type: 'backfill', runId: run.id, logins, scores });
+    const { failure } = turn.hold(() => storeBackfill(logins, verdicts));
+    if (failure) send({ type: 'failed', reason: failure });
     logins = [];
-    scores = [];
+    verdicts = [];
   };
   const reader = openCase(casePath, { readonly: true });
   try {
@@ -80,29 +111,26 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer }: Extr
       const score = replayLogin(state, login);
       if (login.id <= scoredUpTo) continue;
       logins.push(login);
-      scores.push(score);
-      if (scores.length >= backfillSlice) backfill();
+      verdicts.push(lockedVerdict(score, null));
+      if (verdicts.length >= backfillSlice) backfill();
     }
-    if (scores.length > 0) backfill();
+    if (verdicts.length > 0) backfill();
   } catch (error) {
     send({ type: 'unloadable', runId: run.id, reason: `replaying the case through run #${run.id} failed: ${(error as Error).message}` });
     return;
   } finally {
     reader.close();
   }
-  // Judged outside the transaction, so the write lock is held only to store, in turns with the live worker;
-  // IMMEDIATE: another connection's write makes this one wait (busy timeout) instead of failing it.
-  const storeVerdicts = connection.transaction((batch: DetectionLogin[], judged: LoginScore[]) =>
-    batch.map((login, index) => {
-      const verdict = lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success));
-      insertScore(verdictRow(run.id, login.id, verdict));
-      return verdict;
-    }),
-  ).immediate;
+  // Judged outside the transaction, so the write lock is held only to lock accounts and store, in turns with the live worker.
+  const storeVerdicts = connection.transaction((batch: DetectionLogin[], judged: LoginScore[]) => {
+    const batchVerdicts = batch.map((login, index) => lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success)));
+    return { verdicts: batchVerdicts, ...storeAndRecord(batch, batchVerdicts) };
+  }).immediate;
   scoring = (batch) => {
     const judged = batch.map((login) => state.scorer.scoreOne(login));
     return turn.hold(() => storeVerdicts(batch, judged));
   };
+  loaded = { incidents, turn };
   send({ type: 'loaded', runId: run.id });
 }
 

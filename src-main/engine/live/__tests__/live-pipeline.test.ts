@@ -10,7 +10,9 @@ import { defaultOptions } from '../../generate/options.js';
 import { importFile } from '../../ingest/importer.js';
 import { openCase } from '../../store/database.js';
 import { iterateDetectionLogins } from '../../store/detection-input.js';
+import { incidentDerivation } from '../../store/incidents.js';
 import { changeIncident } from '../../store/queries/incidents.js';
+import { readSettings, writeSettings } from '../../store/queries/settings.js';
 import { latestModelRun } from '../../store/scores.js';
 import { LivePipeline } from '../live-pipeline.js';
 import type { LiveAlert } from '../live-types.js';
@@ -133,6 +135,41 @@ describe('LivePipeline', () => {
     const carried = after.find((row) => row.eventId === alerts[alerts.length - 1].eventId)?.incidentId as number;
     expect(db.prepare(`SELECT status FROM incidents WHERE id = ?`).pluck().get(carried)).toBe('acknowledged');
     expect(db.prepare(`SELECT text FROM incident_notes WHERE incident_id = ?`).pluck().all(carried)).toEqual(['looking into it']);
+    db.close();
+  }, 120_000);
+
+  it('scores on catching up the events the run never saw, their alerts joining incidents unannounced, and regroups at a new threshold', async () => {
+    const casePath = await trainedCase('catch-up');
+    // Imported after the training (the brute force burst among them): the run has no score for them.
+    const later = join(directory, 'catch-up-later.log');
+    writeFileSync(later, lines.slice(split, split + 300).join('\n') + '\n');
+    const setup = openCase(casePath);
+    await importFile(setup, later, { year: 2026, format: 'authlog' });
+    setup.close();
+    const alerts: LiveAlert[] = [];
+    const errors: string[] = [];
+    const pipeline = await startPipeline(casePath, alerts, errors);
+    const db = openCase(casePath);
+    const alertIds = (threshold: number): number[] => db.prepare(`SELECT event_id FROM scores WHERE run_id = 1 AND risk >= ? ORDER BY event_id`).pluck().all(threshold) as number[];
+    const inIncidents = (): number[] => db.prepare(`SELECT event_id FROM incident_events JOIN incidents ON incidents.id = incident_id WHERE run_id = 1 ORDER BY event_id`).pluck().all() as number[];
+    expect(db.prepare(`SELECT COUNT(*) FROM events WHERE id NOT IN (SELECT event_id FROM scores WHERE run_id = 1)`).pluck().get()).toBe(0);
+    const caughtUp = alertIds(40);
+    expect(caughtUp.length).toBeGreaterThan(0);
+    expect(inIncidents()).toEqual(caughtUp);
+    expect(alerts).toEqual([]);
+
+    // A higher threshold: the run's incidents are grouped again from it, and live alerts join those.
+    writeSettings(db, { ...readSettings(db), challengeThreshold: 60 }, 'test');
+    pipeline.reloadSettings();
+    const live = lines.slice(split + 300);
+    await stream(pipeline, live);
+    await waitFor(() => pipeline.status().listeners[0]?.received === live.length && pipeline.status().listeners[0].scored === pipeline.status().listeners[0].stored, 20_000, 'the live events');
+    await pipeline.stop();
+    expect(errors).toEqual([]);
+    expect(incidentDerivation(db, 1)?.threshold).toBe(60);
+    expect(inIncidents()).toEqual(alertIds(60));
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(alerts.every((alert) => alert.risk >= 60 && alert.incidentId !== null)).toBe(true);
     db.close();
   }, 120_000);
 
