@@ -17,9 +17,17 @@ export interface IncidentSettings {
   windowMinutes: number;
 }
 
-/** Where a batch's alerts landed, by event id, or why they could not be recorded. */
+/** A login of a batch whose verdict is an alert, and the incident it joined (null when it could not be recorded). */
+export interface BatchAlert {
+  /** Its position in the batch. */
+  index: number;
+  verdict: LoginVerdict;
+  placement: IncidentPlacement | null;
+}
+
+/** A batch's alerts, and why they could not be recorded in incidents, if so. */
 export interface RecordedAlerts {
-  placements: Map<number, IncidentPlacement>;
+  alerts: BatchAlert[];
   failure?: string;
 }
 
@@ -50,16 +58,18 @@ export class RunIncidents {
    * placements starts again from the case.
    */
   record(logins: readonly DetectionLogin[], verdicts: readonly LoginVerdict[]): RecordedAlerts {
-    const alerts: AlertPoint[] = [];
+    const alerts: BatchAlert[] = [];
     verdicts.forEach((verdict, index) => {
-      if (reachesThreshold(verdict.score, this.settings.threshold)) alerts.push(alertPoint(logins[index], verdict));
+      if (reachesThreshold(verdict.score, this.settings.threshold)) alerts.push({ index, verdict, placement: null });
     });
-    if (alerts.length === 0) return { placements: new Map() };
+    if (alerts.length === 0) return { alerts };
     try {
-      return { placements: this.incidents.record(this.runId, alerts, this.settings.windowMinutes) };
+      const placements = this.incidents.record(this.runId, alerts.map(({ index, verdict }) => alertPoint(logins[index], verdict)), this.settings.windowMinutes);
+      for (const alert of alerts) alert.placement = placements.get(logins[alert.index].id) ?? null;
+      return { alerts };
     } catch (error) {
       this.incidents.regrouped(this.runId);
-      return { placements: new Map(), failure: `cannot record alerts in incidents: ${(error as Error).message}` };
+      return { alerts, failure: `cannot record alerts in incidents: ${(error as Error).message}` };
     }
   }
 

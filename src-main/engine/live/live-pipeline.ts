@@ -22,7 +22,7 @@ import { LiveIngest } from './live-ingest.js';
 import type { IncidentSettings } from '../alerts/run-incidents.js';
 import type { LiveInput } from './live-input.js';
 import { startInput } from './live-listeners.js';
-import { LiveScoring, type ScoredLiveEvent } from './live-scoring.js';
+import { LiveScoring, type ScoredBatch } from './live-scoring.js';
 import type { LiveStoredEvent } from './live-source-writer.js';
 import type { LiveAlert, LiveListenerConfig, LiveListenerStatus, LiveSessionStatus } from './live-types.js';
 import { RateCounter } from './rate-counter.js';
@@ -200,20 +200,19 @@ export class LivePipeline {
     this.scoring.score(events, sourceId);
   }
 
-  private handleScored(scored: ScoredLiveEvent[]): void {
+  private handleScored({ sourceId, count, alerts }: ScoredBatch): void {
+    const record = this.listeners.get(sourceId);
+    if (record) record.scored += count;
     const { challengeThreshold, alertPolicy } = this.settings;
     let quiet: boolean | null = null;
-    for (const item of scored) {
-      const record = this.listeners.get(item.sourceId);
-      if (record) record.scored++;
-      const { score, decision, reasons, lock } = item.verdict;
-      if (!isPolicyAlert(alertPolicy, challengeThreshold, { risk: score.risk, level: score.level, user: item.event.user, reasons })) continue;
+    for (const { event, verdict, placement } of alerts) {
+      const { score, decision, reasons, lock } = verdict;
+      if (!isPolicyAlert(alertPolicy, challengeThreshold, { risk: score.risk, level: score.level, user: event.user, reasons })) continue;
       quiet ??= inQuietHours(alertPolicy.quietHours, (this.options.now ?? Date.now)());
-      const { placement, event } = item;
       const notify = this.gate.admit(placement?.incidentId ?? null, placement?.level ?? score.level, quiet);
       const alert: LiveAlert = {
         eventId: event.id,
-        sourceId: item.sourceId,
+        sourceId,
         time: event.time,
         receivedAt: event.receivedAt,
         user: event.user,

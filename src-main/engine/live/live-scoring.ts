@@ -24,14 +24,18 @@ import type { LiveStoredEvent } from './live-source-writer.js';
 /** The facts of a scored event that alerts and incidents show. */
 export type ScoredFacts = Pick<LiveStoredEvent, 'id' | 'time' | 'user' | 'ip' | 'country' | 'city' | 'receivedAt'>;
 
-/** A live event with its verdict under a run. */
-export interface ScoredLiveEvent {
+/** A live event whose verdict is an alert, with the incident it joined (null when it could not be recorded). */
+export interface LiveAlertVerdict {
   event: ScoredFacts;
-  sourceId: number;
-  runId: number;
   verdict: LoginVerdict;
-  /** The incident it joined when it is an alert, or null. */
   placement: IncidentPlacement | null;
+}
+
+/** A batch of a source's events scored and stored: how many, and those that are alerts. */
+export interface ScoredBatch {
+  sourceId: number;
+  count: number;
+  alerts: LiveAlertVerdict[];
 }
 
 /** What scoring needs. */
@@ -40,7 +44,7 @@ export interface LiveScoringOptions {
   casePath: string;
   actor: string;
   /** Called with each batch of scored events (their score rows are stored, their alerts in incidents). */
-  onScored: (scored: ScoredLiveEvent[]) => void;
+  onScored: (batch: ScoredBatch) => void;
   onError: (message: string) => void;
   /** Turns at writing, shared with the scorer thread (which stores the scores). */
   turn: WriteTurn;
@@ -144,15 +148,14 @@ export class LiveScoring {
     }
   }
 
-  /** The verdicts on the oldest batch sent (stored by the scorer thread), handed on. */
-  private scored({ verdicts, placements, failure }: Extract<LiveScorerReply, { type: 'scored' }>): void {
+  /** The oldest batch sent is scored and stored by the scorer thread: handed on with its alerts. */
+  private scored({ count, alerts, failure }: Extract<LiveScorerReply, { type: 'scored' }>): void {
     const batch = this.sent.shift();
     if (this.sent.length === 0) this.drained?.();
     if (failure) this.options.onError(failure);
-    const run = this.current;
-    if (!batch || !verdicts || !run) return;
+    if (!batch || count === 0) return;
     const { events, sourceId } = batch;
-    this.options.onScored(events.map((event, index) => ({ event, sourceId, runId: run.id, verdict: verdicts[index], placement: placements.get(event.id) ?? null })));
+    this.options.onScored({ sourceId, count, alerts: alerts.map(({ index, verdict, placement }) => ({ event: events[index], verdict, placement })) });
   }
 
   private loaded(): void {

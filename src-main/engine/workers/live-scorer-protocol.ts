@@ -1,7 +1,5 @@
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
-import type { IncidentPlacement } from '../alerts/live-incidents.js';
-import type { IncidentSettings } from '../alerts/run-incidents.js';
-import type { LoginVerdict } from '../response/run-scoring.js';
+import type { BatchAlert, IncidentSettings } from '../alerts/run-incidents.js';
 import type { ModelRunRow } from '../store/scores.js';
 import type { WorkerError } from './protocol.js';
 
@@ -27,15 +25,16 @@ export type LiveScorerRequest =
 /**
  * Messages from the live scorer, in the order of the requests:
  * - `loaded`, or `unloadable` and why, for a `load`;
- * - `scored`: the verdicts of one `score` request, stored, and where its alerts landed by event id; verdicts
- *   null when no run could be loaded or they could not be stored; `failure`, why something could not be
- *   stored or recorded;
+ * - `scored`: one `score` request's logins are scored and stored (`count`: how many); its alerts (the
+ *   verdicts at the threshold, the only ones the live worker reads) with their incidents; `count` 0 when no
+ *   run could be loaded or the scores could not be stored; `failure`, why something could not be stored
+ *   or recorded;
  * - `failed`: why an `incidents` request could not be carried out.
  */
 export type LiveScorerReply =
   | { type: 'loaded'; runId: number }
   | { type: 'unloadable'; runId: number; reason: string }
-  | { type: 'scored'; verdicts: LoginVerdict[] | null; placements: Map<number, IncidentPlacement>; failure?: string }
+  | { type: 'scored'; count: number; alerts: BatchAlert[]; failure?: string }
   | { type: 'failed'; reason: string }
   | { type: 'closed' }
   | { type: 'error'; error: WorkerError };

@@ -26,7 +26,7 @@ const backfillSlice = 5000;
 
 let db: CaseDatabase | null = null;
 /** Judges logins with the loaded run, stores their scores and records their alerts; null until a run is loaded. */
-let scoring: ((logins: DetectionLogin[]) => { verdicts: LoginVerdict[] } & RecordedAlerts) | null = null;
+let scoring: ((logins: DetectionLogin[]) => RecordedAlerts) | null = null;
 /** The loaded run's incidents and the turns at writing, for new incident settings. */
 let loaded: { incidents: RunIncidents; turn: WriteTurn } | null = null;
 
@@ -48,12 +48,12 @@ port.on('message', (request: LiveScorerRequest) => {
 });
 
 function score(logins: DetectionLogin[]): void {
-  if (!scoring) return send({ type: 'scored', verdicts: null, placements: new Map() });
+  if (!scoring) return send({ type: 'scored', count: 0, alerts: [] });
   try {
-    send({ type: 'scored', ...scoring(logins) });
+    send({ type: 'scored', count: logins.length, ...scoring(logins) });
   } catch (error) {
     // The state has learned them; their scores come back when the run is next loaded (its backfill).
-    send({ type: 'scored', verdicts: null, placements: new Map(), failure: `cannot store live scores: ${(error as Error).message}` });
+    send({ type: 'scored', count: 0, alerts: [], failure: `cannot store live scores: ${(error as Error).message}` });
   }
 }
 
@@ -124,7 +124,7 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incide
   // Judged outside the transaction, so the write lock is held only to lock accounts and store, in turns with the live worker.
   const storeVerdicts = connection.transaction((batch: DetectionLogin[], judged: LoginScore[]) => {
     const batchVerdicts = batch.map((login, index) => lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success)));
-    return { verdicts: batchVerdicts, ...storeAndRecord(batch, batchVerdicts) };
+    return storeAndRecord(batch, batchVerdicts);
   }).immediate;
   scoring = (batch) => {
     const judged = batch.map((login) => state.scorer.scoreOne(login));
