@@ -25,10 +25,11 @@ const send = (reply: LiveScorerReply): void => port.postMessage(reply);
 const backfillSlice = 5000;
 
 let db: CaseDatabase | null = null;
-/** Judges logins with the loaded run, stores their scores and records their alerts; null until a run is loaded. */
-let scoring: ((logins: DetectionLogin[]) => RecordedAlerts) | null = null;
-/** The loaded run's incidents and the turns at writing, for new incident settings. */
-let loaded: { incidents: RunIncidents; turn: WriteTurn } | null = null;
+/**
+ * The loaded run, null until one is: `score` judges logins, stores their scores and records their alerts;
+ * its incidents and the turns at writing take new incident settings.
+ */
+let loaded: { score: (logins: DetectionLogin[]) => RecordedAlerts; incidents: RunIncidents; turn: WriteTurn } | null = null;
 
 port.on('message', (request: LiveScorerRequest) => {
   try {
@@ -36,7 +37,6 @@ port.on('message', (request: LiveScorerRequest) => {
     else if (request.type === 'load') load(request);
     else if (request.type === 'incidents') updateIncidents(request.settings);
     else {
-      scoring = null;
       loaded = null;
       db?.close();
       db = null;
@@ -48,9 +48,9 @@ port.on('message', (request: LiveScorerRequest) => {
 });
 
 function score(logins: DetectionLogin[]): void {
-  if (!scoring) return send({ type: 'scored', count: 0, alerts: [] });
+  if (!loaded) return send({ type: 'scored', count: 0, alerts: [] });
   try {
-    send({ type: 'scored', count: logins.length, ...scoring(logins) });
+    send({ type: 'scored', count: logins.length, ...loaded.score(logins) });
   } catch (error) {
     // The state has learned them; their scores come back when the run is next loaded (its backfill).
     send({ type: 'scored', count: 0, alerts: [], failure: `cannot store live scores: ${(error as Error).message}` });
@@ -69,7 +69,6 @@ function updateIncidents(settings: IncidentSettings): void {
 
 function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incidents: incidentSettings }: Extract<LiveScorerRequest, { type: 'load' }>): void {
   const turn = new WriteTurn(turnBuffer);
-  scoring = null;
   loaded = null;
   db ??= openScoringConnection(casePath);
   const connection = db;
@@ -126,11 +125,11 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incide
     const batchVerdicts = batch.map((login, index) => lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success)));
     return storeAndRecord(batch, batchVerdicts);
   }).immediate;
-  scoring = (batch) => {
+  const score = (batch: DetectionLogin[]): RecordedAlerts => {
     const judged = batch.map((login) => state.scorer.scoreOne(login));
     return turn.hold(() => storeVerdicts(batch, judged));
   };
-  loaded = { incidents, turn };
+  loaded = { score, incidents, turn };
   send({ type: 'loaded', runId: run.id });
 }
 
