@@ -19,29 +19,60 @@ export interface LiveDictionaries extends EventDictionaryIds {
 /** Remembered dictionary ids over `db`'s own lookups. */
 export function createLiveDictionaries(db: CaseDatabase): LiveDictionaries {
   const lookup = prepareEventDictionaries(db);
-  const clients = new Map<string, number | null>();
-  const places = new Map<string, number | null>();
-  const remember = <Facts>(cache: Map<string, number | null>, key: string, facts: Facts, find: (facts: Facts) => number | null): number | null => {
-    const known = cache.get(key);
-    if (known !== undefined) return known;
-    const id = find(facts);
-    if (cache.size >= dictionaryLimit) cache.clear();
-    cache.set(key, id);
-    return id;
-  };
+  const clients = new RememberedIds();
+  const places = new RememberedIds();
   return {
     clientId(facts) {
-      // \u0001 marks null, so null and an empty or "null" string are different keys.
-      const key = `${facts.userAgent ?? '\u0001'}\u0000${facts.browser ?? '\u0001'}\u0000${facts.os ?? '\u0001'}\u0000${facts.deviceType ?? '\u0001'}`;
-      return remember(clients, key, facts, lookup.clientId);
+      const { userAgent, browser, os, deviceType } = facts;
+      return clients.get(userAgent, browser, os, deviceType) ?? clients.add(lookup.clientId(facts), userAgent, browser, os, deviceType);
     },
     placeId(facts) {
-      const key = `${facts.country ?? '\u0001'}\u0000${facts.region ?? '\u0001'}\u0000${facts.city ?? '\u0001'}\u0000${facts.latitude ?? '\u0001'}\u0000${facts.longitude ?? '\u0001'}`;
-      return remember(places, key, facts, lookup.placeId);
+      const { country, region, city, latitude, longitude } = facts;
+      return places.get(country, region, city, latitude, longitude) ?? places.add(lookup.placeId(facts), country, region, city, latitude, longitude);
     },
     forget() {
       clients.clear();
       places.clear();
     },
   };
+}
+
+type Fact = string | number | null;
+
+/**
+ * Ids by several facts at once, as maps nested one level per fact. No key string is built (turning the
+ * coordinates into text cost more than the rest of the lookup), and null, '' and 'null' stay apart.
+ */
+class RememberedIds {
+  private root = new Map<Fact, unknown>();
+  private size = 0;
+
+  /** The id remembered for the facts (null: none of them is known), or undefined. */
+  get(...facts: Fact[]): number | null | undefined {
+    let level: unknown = this.root;
+    for (const fact of facts) {
+      level = (level as Map<Fact, unknown>).get(fact);
+      if (level === undefined) return undefined;
+    }
+    return level as number | null;
+  }
+
+  /** Remember `id` for the facts; returns it. */
+  add(id: number | null, ...facts: Fact[]): number | null {
+    if (this.size >= dictionaryLimit) this.clear();
+    let level = this.root;
+    for (const fact of facts.slice(0, -1)) {
+      let next = level.get(fact) as Map<Fact, unknown> | undefined;
+      if (next === undefined) level.set(fact, (next = new Map()));
+      level = next;
+    }
+    level.set(facts[facts.length - 1], id);
+    this.size++;
+    return id;
+  }
+
+  clear(): void {
+    this.root = new Map();
+    this.size = 0;
+  }
 }
