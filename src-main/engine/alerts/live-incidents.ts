@@ -10,7 +10,7 @@
 import { riskLevels, type RiskLevel } from '../../../src-shared/detect/ensemble.js';
 import type { AlertPoint } from '../../../src-shared/incidents/group-alerts.js';
 import type { CaseDatabase } from '../store/database.js';
-import { addIncidentEvents, insertIncident, latestOpenIncidentAlertOfUser, openIncidentAddressAlerts, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
+import { addIncidentEvents, insertIncident, openIncidentAlertsBy, openIncidentRun, updateIncidentSummary } from '../store/incidents.js';
 import { incidentAlertPoints } from '../store/queries/incidents.js';
 import { IncidentTally } from './incident-tally.js';
 
@@ -29,10 +29,17 @@ interface Placed {
   time: number;
 }
 
-/** One address's alerts in incidents: times in order, with their incidents. */
-interface AddressAlerts {
+/** One user's or address's alerts in incidents: times in order, with their incidents. */
+interface PlacedAlerts {
   times: number[];
   incidents: number[];
+}
+
+/** The alerts in a run's open incidents when they were grouped, by user and by address. */
+interface EarlierAlerts {
+  runId: number;
+  byUser: Map<string, PlacedAlerts>;
+  byIp: Map<string, PlacedAlerts>;
 }
 
 /** Incidents kept in memory at most (the least recently touched are read again from the case when needed). */
@@ -44,20 +51,20 @@ export class LiveIncidents {
   private readonly byIp = new Map<string, Placed>();
   private readonly tallies = new Map<number, IncidentTally>();
 
-  /** Alerts by address in the run's incidents when they were grouped (`earlier.runId`); this session's own are in `byIp`. */
-  private earlier: { runId: number; byIp: Map<string, AddressAlerts> } | null = null;
+  /** Alerts in the run's incidents when they were grouped (`earlier.runId`); this session's own are in `byUser` and `byIp`. */
+  private earlier: EarlierAlerts | null = null;
 
   constructor(private readonly db: CaseDatabase) {}
 
   /**
    * The run's incidents were grouped (at the session's start, for a new run, for a changed threshold):
-   * forget what this session placed and read the incidents' alerts by address from the case, once.
+   * forget what this session placed and read the incidents' alerts by user and by address from the case, once.
    */
   regrouped(runId: number): void {
     this.byUser.clear();
     this.byIp.clear();
     this.tallies.clear();
-    this.earlier = { runId, byIp: addressAlerts(openIncidentAddressAlerts(this.db, runId)) };
+    this.earlier = earlierAlerts(this.db, runId);
   }
 
   /**
@@ -107,16 +114,12 @@ export class LiveIncidents {
       // Still there and open (a batch grouping replaces incidents; an analyst may have resolved it).
       return isOpen(placed.id) ? placed.id : null;
     };
-    const ofUser = recent(this.byUser.get(alert.user));
-    if (ofUser !== null) return ofUser;
-    const stored = latestOpenIncidentAlertOfUser(this.db, runId, alert.user, alert.time - windowMs, alert.time);
-    if (stored) return stored.incidentId;
-    if (alert.ip === null) return null;
-    const ofIp = recent(this.byIp.get(alert.ip));
-    if (ofIp !== null) return ofIp;
-    if (this.earlier?.runId !== runId) this.earlier = { runId, byIp: addressAlerts(openIncidentAddressAlerts(this.db, runId)) };
-    const earlier = this.earlier.byIp.get(alert.ip);
-    return earlier ? latestOpen(earlier, alert.time - windowMs, alert.time, isOpen) : null;
+    if (this.earlier?.runId !== runId) this.earlier = earlierAlerts(this.db, runId);
+    const since = alert.time - windowMs;
+    const earlierOf = (alerts: PlacedAlerts | undefined): number | null => (alerts ? latestOpen(alerts, since, alert.time, isOpen) : null);
+    const ofUser = recent(this.byUser.get(alert.user)) ?? earlierOf(this.earlier.byUser.get(alert.user));
+    if (ofUser !== null || alert.ip === null) return ofUser;
+    return recent(this.byIp.get(alert.ip)) ?? earlierOf(this.earlier.byIp.get(alert.ip));
   }
 
   /** A new incident holding the alert (its tally starts empty: the alert is counted as it is placed). */
@@ -158,25 +161,30 @@ function remember(placements: Map<string, Placed>, key: string, placed: Placed):
   if (!known || known.id !== placed.id || placed.time >= known.time) placements.set(key, placed);
 }
 
-/** Rows `[ip, time, incidentId]` ordered by address and time, grouped by address. */
-function addressAlerts(rows: readonly [string, number, number][]): Map<string, AddressAlerts> {
-  const byIp = new Map<string, AddressAlerts>();
-  let current: AddressAlerts | undefined;
-  let currentIp: string | null = null;
-  for (const [ip, time, incidentId] of rows) {
-    if (ip !== currentIp) {
-      currentIp = ip;
+/** The alerts in a run's open incidents, by user and by address. */
+function earlierAlerts(db: CaseDatabase, runId: number): EarlierAlerts {
+  return { runId, byUser: grouped(openIncidentAlertsBy(db, runId, 'user')), byIp: grouped(openIncidentAlertsBy(db, runId, 'ip')) };
+}
+
+/** Rows `[key, time, incidentId]` ordered by key and time, grouped by key. */
+function grouped(rows: readonly [string, number, number][]): Map<string, PlacedAlerts> {
+  const byKey = new Map<string, PlacedAlerts>();
+  let current: PlacedAlerts | undefined;
+  let currentKey: string | null = null;
+  for (const [key, time, incidentId] of rows) {
+    if (key !== currentKey) {
+      currentKey = key;
       current = { times: [], incidents: [] };
-      byIp.set(ip, current);
+      byKey.set(key, current);
     }
-    (current as AddressAlerts).times.push(time);
-    (current as AddressAlerts).incidents.push(incidentId);
+    (current as PlacedAlerts).times.push(time);
+    (current as PlacedAlerts).incidents.push(incidentId);
   }
-  return byIp;
+  return byKey;
 }
 
 /** The incident of the newest alert with its time in [since, until] whose incident is open, or null. */
-export function latestOpen(alerts: AddressAlerts, since: number, until: number, isOpen: (incidentId: number) => boolean): number | null {
+export function latestOpen(alerts: PlacedAlerts, since: number, until: number, isOpen: (incidentId: number) => boolean): number | null {
   // The first alert after `until`, by binary search; then back in time.
   let low = 0;
   let high = alerts.times.length;

@@ -102,42 +102,18 @@ export function forgetIncidentDerivation(db: CaseDatabase, runId: number): void 
   db.prepare(`UPDATE incident_runs SET threshold = -1 WHERE run_id = ?`).run(runId);
 }
 
-/** The latest alert of an open incident (status new or acknowledged) that a new alert may join. */
-export interface OpenIncidentAlert {
-  incidentId: number;
-  time: number;
-  level: string;
-  /** Whether the user or (for want of one of the user's) the address matched. */
-  by: 'user' | 'ip';
-}
-
 /**
- * The newest alert of one of the run's open incidents from this user, with its time in [since, until];
- * null when there is none. Resolved and false-positive incidents take no new alerts.
+ * Every alert in the run's open incidents (new or acknowledged) with a user or an address, ordered by it
+ * and by time: `[user or address, time, incidentId]` rows. The live path reads these once when a run's
+ * incidents are grouped, instead of searching a user's or a busy address's events (tens of thousands for
+ * an office NAT) for each alert.
  */
-export function latestOpenIncidentAlertOfUser(db: CaseDatabase, runId: number, user: string, since: number, until: number): Omit<OpenIncidentAlert, 'by'> | null {
-  // The user's events over time (events_user_ts), then their incidents (incident_events_event).
-  const byUser = prepared(db, 
-      `SELECT incidents.id AS incidentId, events.ts AS time, incidents.level AS level
-       FROM events CROSS JOIN incident_events ON incident_events.event_id = events.id CROSS JOIN incidents ON incidents.id = incident_events.incident_id
-       WHERE events.user = ? AND events.ts BETWEEN ? AND ? AND incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged')
-       ORDER BY events.ts DESC LIMIT 1`,
-    )
-    .get(user, since, until, runId) as Omit<OpenIncidentAlert, 'by'> | undefined;
-  return byUser ?? null;
-}
-
-/**
- * Every alert with an address in the run's open incidents, ordered by address and time: `[ip, time,
- * incidentId]` rows. Events have no index by address and time, so the live path reads these once instead
- * of searching a busy address's events (tens of thousands for an office NAT) for each alert.
- */
-export function openIncidentAddressAlerts(db: CaseDatabase, runId: number): [string, number, number][] {
-  return prepared(db, 
-      `SELECT events.ip, events.ts, incidents.id
+export function openIncidentAlertsBy(db: CaseDatabase, runId: number, by: 'user' | 'ip'): [string, number, number][] {
+  return prepared(db,
+      `SELECT events.${by}, events.ts, incidents.id
        FROM incidents CROSS JOIN incident_events ON incident_events.incident_id = incidents.id CROSS JOIN events ON events.id = incident_events.event_id
-       WHERE incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged') AND events.ip IS NOT NULL
-       ORDER BY events.ip, events.ts`,
+       WHERE incidents.run_id = ? AND incidents.status IN ('new', 'acknowledged') AND events.${by} IS NOT NULL
+       ORDER BY events.${by}, events.ts`,
     )
     .raw()
     .all(runId) as [string, number, number][];
