@@ -18,16 +18,15 @@ export interface IncidentSettings {
 }
 
 /** A login of a batch whose verdict is an alert, and the incident it joined (null when it could not be recorded). */
-export interface BatchAlert {
-  /** Its position in the batch. */
-  index: number;
+export interface BatchAlert<Login extends DetectionLogin = DetectionLogin> {
+  login: Login;
   verdict: LoginVerdict;
   placement: IncidentPlacement | null;
 }
 
 /** A batch's alerts, and why they could not be recorded in incidents, if so. */
-export interface RecordedAlerts {
-  alerts: BatchAlert[];
+export interface RecordedAlerts<Login extends DetectionLogin = DetectionLogin> {
+  alerts: BatchAlert<Login>[];
   failure?: string;
 }
 
@@ -57,15 +56,15 @@ export class RunIncidents {
    * savepoint: when it fails, the scores stay stored, the failure is returned and the session's memory of
    * placements starts again from the case.
    */
-  record(logins: readonly DetectionLogin[], verdicts: readonly LoginVerdict[]): RecordedAlerts {
-    const alerts: BatchAlert[] = [];
+  record<Login extends DetectionLogin>(logins: readonly Login[], verdicts: readonly LoginVerdict[]): RecordedAlerts<Login> {
+    const alerts: BatchAlert<Login>[] = [];
     verdicts.forEach((verdict, index) => {
-      if (reachesThreshold(verdict.score, this.settings.threshold)) alerts.push({ index, verdict, placement: null });
+      if (reachesThreshold(verdict.score, this.settings.threshold)) alerts.push({ login: logins[index], verdict, placement: null });
     });
     if (alerts.length === 0) return { alerts };
     try {
-      const placements = this.incidents.record(this.runId, alerts.map(({ index, verdict }) => alertPoint(logins[index], verdict)), this.settings.windowMinutes);
-      for (const alert of alerts) alert.placement = placements.get(logins[alert.index].id) ?? null;
+      const placements = this.incidents.record(this.runId, alerts.map(({ login, verdict }) => alertPoint(login, verdict)), this.settings.windowMinutes);
+      for (const alert of alerts) alert.placement = placements.get(alert.login.id) ?? null;
       return { alerts };
     } catch (error) {
       this.incidents.regrouped(this.runId);

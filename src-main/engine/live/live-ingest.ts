@@ -1,7 +1,7 @@
 /**
  * The consumer of live sources: takes what the listeners queued and stores it in the case in small
  * transactions (every `flushMs`, or at once when `batchSize` messages wait), one source row per
- * listener. Scoring is not done here: the events of each committed batch go to `onEvents` for the
+ * listener. Scoring is not done here: the logins of each committed batch go to `onEvents` for the
  * detection side.
  */
 import { createEnricher, type LocationSources } from '../enrich/enricher.js';
@@ -10,7 +10,8 @@ import { recordAudit } from '../store/audit.js';
 import type { CaseDatabase } from '../store/database.js';
 import type { WriteTurn } from '../store/write-turn.js';
 import type { LiveInput } from './live-input.js';
-import { LiveSourceWriter, type LiveStoredEvent, type PreparedBatch } from './live-source-writer.js';
+import { LiveSourceWriter, type PreparedBatch } from './live-source-writer.js';
+import type { LiveLogin } from './live-types.js';
 
 /** How live messages are stored. */
 export interface LiveIngestOptions {
@@ -24,8 +25,8 @@ export interface LiveIngestOptions {
   flushMs?: number;
   /** Most messages per transaction; this many waiting triggers a store at once. Default 1,000. */
   batchSize?: number;
-  /** Called after each committed batch with its events, their ids and arrival times, and its source id (the detection side scores them). */
-  onEvents?: (events: LiveStoredEvent[], sourceId: number) => void;
+  /** Called after each committed batch with its logins (their event ids and arrival times) and its source id: the detection side scores them. */
+  onEvents?: (logins: LiveLogin[], sourceId: number) => void;
   /** Called when a batch cannot be stored (it is kept and tried again) or `onEvents` throws. */
   onError?: (error: Error) => void;
   /** Taken for each batch when another thread of the process writes to the case too (see `WriteTurn`). */
@@ -77,7 +78,7 @@ export class LiveIngest {
   private readonly timeZone: string;
   private readonly year: number;
   private readonly assumptions: string[];
-  private readonly store: (source: Ingested, batch: PreparedBatch) => LiveStoredEvent[];
+  private readonly store: (source: Ingested, batch: PreparedBatch) => LiveLogin[];
 
   constructor(
     private readonly db: CaseDatabase,
@@ -188,9 +189,9 @@ export class LiveIngest {
   private storeBatch(source: Ingested): boolean {
     const batch = source.retry ?? this.prepareNext(source);
     if (!batch) return false;
-    let events: LiveStoredEvent[];
+    let logins: LiveLogin[];
     try {
-      events = this.options.turn ? this.options.turn.hold(() => this.store(source, batch)) : this.store(source, batch);
+      logins = this.options.turn ? this.options.turn.hold(() => this.store(source, batch)) : this.store(source, batch);
       source.retry = null;
     } catch (error) {
       // Keep the batch (the queue behind it fills and the listeners slow down or count drops).
@@ -200,9 +201,9 @@ export class LiveIngest {
       return false;
     }
     // Handed over once committed: the detection side learns from a batch once, even when storing it needed a retry.
-    if (events.length > 0 && this.options.onEvents) {
+    if (logins.length > 0 && this.options.onEvents) {
       try {
-        this.options.onEvents(events, source.writer.sourceId);
+        this.options.onEvents(logins, source.writer.sourceId);
       } catch (error) {
         // The detection side's failure does not undo the storing.
         this.options.onError?.(error as Error);

@@ -9,9 +9,7 @@
  * status says why.
  */
 import type { Worker } from 'node:worker_threads';
-import type { IncidentPlacement } from '../alerts/live-incidents.js';
-import type { IncidentSettings } from '../alerts/run-incidents.js';
-import { detectionLogin, type LoginVerdict } from '../response/run-scoring.js';
+import type { BatchAlert, IncidentSettings } from '../alerts/run-incidents.js';
 import type { CaseDatabase } from '../store/database.js';
 import { maxEventId } from '../store/events.js';
 import type { WriteTurn } from '../store/write-turn.js';
@@ -19,23 +17,13 @@ import { latestCompleteRunId } from '../store/queries/model-runs.js';
 import { latestModelRun, maxScoredEventId, type ModelRunRow } from '../store/scores.js';
 import type { LiveScorerReply, LiveScorerRequest } from '../workers/live-scorer-protocol.js';
 import { startEngineWorker } from '../workers/worker-modules.js';
-import type { LiveStoredEvent } from './live-source-writer.js';
+import type { LiveLogin } from './live-types.js';
 
-/** The facts of a scored event that alerts and incidents show. */
-export type ScoredFacts = Pick<LiveStoredEvent, 'id' | 'time' | 'user' | 'ip' | 'country' | 'city' | 'receivedAt'>;
-
-/** A live event whose verdict is an alert, with the incident it joined (null when it could not be recorded). */
-export interface LiveAlertVerdict {
-  event: ScoredFacts;
-  verdict: LoginVerdict;
-  placement: IncidentPlacement | null;
-}
-
-/** A batch of a source's events scored and stored: how many, and those that are alerts. */
+/** A batch of a source's logins scored and stored: how many, and those that are alerts (with the incidents they joined). */
 export interface ScoredBatch {
   sourceId: number;
   count: number;
-  alerts: LiveAlertVerdict[];
+  alerts: BatchAlert<LiveLogin>[];
 }
 
 /** What scoring needs. */
@@ -67,8 +55,11 @@ export class LiveScoring {
   private current: ModelRunRow | null = null;
   private loading: { run: LoadingRun; finished: Promise<void> } | null = null;
   private reason: string | null = noModelReason;
-  /** Batches sent to the scorer thread, oldest first: each `scored` answer is the first one's. */
-  private readonly sent: { events: LiveStoredEvent[]; sourceId: number }[] = [];
+  /**
+   * The sources of the batches sent to the scorer thread, oldest first: each `scored` answer is the first
+   * one's (its alerts come back with their logins, so the logins sent are not kept here).
+   */
+  private readonly sent: number[] = [];
   private drained: (() => void) | null = null;
   private closed = false;
 
@@ -111,11 +102,11 @@ export class LiveScoring {
     if (!this.closed) this.post({ type: 'incidents', settings });
   }
 
-  /** Score events just stored by a source (after a replay under way, if any). Without a run they stay unscored. */
-  score(events: LiveStoredEvent[], sourceId: number): void {
-    if ((!this.current && !this.loading) || events.length === 0 || this.closed) return;
-    this.sent.push({ events, sourceId });
-    this.post({ type: 'score', logins: events.map((event) => detectionLogin(event)) });
+  /** Score logins just stored by a source (after a replay under way, if any). Without a run they stay unscored. */
+  score(logins: LiveLogin[], sourceId: number): void {
+    if ((!this.current && !this.loading) || logins.length === 0 || this.closed) return;
+    this.sent.push(sourceId);
+    this.post({ type: 'score', logins });
   }
 
   /** Stop: events sent are scored and stored first, unless a replay is under way (they stay unscored then). */
@@ -150,12 +141,11 @@ export class LiveScoring {
 
   /** The oldest batch sent is scored and stored by the scorer thread: handed on with its alerts. */
   private scored({ count, alerts, failure }: Extract<LiveScorerReply, { type: 'scored' }>): void {
-    const batch = this.sent.shift();
+    const sourceId = this.sent.shift();
     if (this.sent.length === 0) this.drained?.();
     if (failure) this.options.onError(failure);
-    if (!batch || count === 0) return;
-    const { events, sourceId } = batch;
-    this.options.onScored({ sourceId, count, alerts: alerts.map(({ index, verdict, placement }) => ({ event: events[index], verdict, placement })) });
+    if (sourceId === undefined || count === 0) return;
+    this.options.onScored({ sourceId, count, alerts });
   }
 
   private loaded(): void {

@@ -1,7 +1,15 @@
 /**
- * The data a live session exchanges between its worker and the caller: what to listen on, the counters,
- * and the alerts. Plain data only (it crosses a thread boundary).
+ * The data a live session exchanges between its threads and the caller: what to listen on, the logins
+ * to score, the counters and the alerts. Plain data only (it crosses a thread boundary).
  */
+import type { DetectionLogin } from '../../../src-shared/detect/login.js';
+
+/**
+ * A login a live source stored (its id is the event's), as it goes to the scoring thread and comes back
+ * with an alert: the facts detection reads, and when its message arrived (UTC ms, the listener's clock),
+ * where alert latency starts.
+ */
+export type LiveLogin = DetectionLogin & { receivedAt: number };
 
 /** A listener to start. */
 export interface LiveListenerConfig {

@@ -99,8 +99,8 @@ export function lockedVerdict(score: LoginScore, lock: ActiveLock | null): Login
   return { score, decision: 'block', reasons: [{ rule: 'account_locked', severity: 1, reason: lock.reason }, ...score.reasons], lock };
 }
 
-/** The score row a verdict is stored as. */
-export function verdictRow(runId: number, eventId: number, verdict: Pick<LoginVerdict, 'score' | 'decision' | 'reasons'>): ScoreRow {
+/** The score row a verdict is stored as; `reasons` is its reasons as stored (JSON), when written out already. */
+export function verdictRow(runId: number, eventId: number, verdict: Pick<LoginVerdict, 'score' | 'decision' | 'reasons'>, reasons = JSON.stringify(verdict.reasons)): ScoreRow {
   const { score } = verdict;
   return {
     run_id: runId,
@@ -112,6 +112,6 @@ export function verdictRow(runId: number, eventId: number, verdict: Pick<LoginVe
     freeman: score.components.freeman,
     forest: score.components.forest,
     autoencoder: score.components.autoencoder,
-    reasons: JSON.stringify(verdict.reasons),
+    reasons,
   };
 }

@@ -1,5 +1,5 @@
-import type { DetectionLogin } from '../../../src-shared/detect/login.js';
 import type { BatchAlert, IncidentSettings } from '../alerts/run-incidents.js';
+import type { LiveLogin } from '../live/live-types.js';
 import type { ModelRunRow } from '../store/scores.js';
 import type { WorkerError } from './protocol.js';
 
@@ -18,7 +18,7 @@ import type { WorkerError } from './protocol.js';
  */
 export type LiveScorerRequest =
   | { type: 'load'; casePath: string; run: ModelRunRow; upTo: number; scoredUpTo: number; actor: string; turn: SharedArrayBuffer; incidents: IncidentSettings }
-  | { type: 'score'; logins: DetectionLogin[] }
+  | { type: 'score'; logins: LiveLogin[] }
   | { type: 'incidents'; settings: IncidentSettings }
   | { type: 'close' };
 
@@ -26,7 +26,7 @@ export type LiveScorerRequest =
  * Messages from the live scorer, in the order of the requests:
  * - `loaded`, or `unloadable` and why, for a `load`;
  * - `scored`: one `score` request's logins are scored and stored (`count`: how many); its alerts (the
- *   verdicts at the threshold, the only ones the live worker reads) with their incidents; `count` 0 when no
+ *   logins whose verdicts reach the threshold, the only ones the live worker reads) with their incidents; `count` 0 when no
  *   run could be loaded or the scores could not be stored; `failure`, why something could not be stored
  *   or recorded;
  * - `failed`: why an `incidents` request could not be carried out.
@@ -34,7 +34,7 @@ export type LiveScorerRequest =
 export type LiveScorerReply =
   | { type: 'loaded'; runId: number }
   | { type: 'unloadable'; runId: number; reason: string }
-  | { type: 'scored'; count: number; alerts: BatchAlert[]; failure?: string }
+  | { type: 'scored'; count: number; alerts: BatchAlert<LiveLogin>[]; failure?: string }
   | { type: 'failed'; reason: string }
   | { type: 'closed' }
   | { type: 'error'; error: WorkerError };

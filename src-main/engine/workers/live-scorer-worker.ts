@@ -3,6 +3,7 @@ import type { LoginScore } from '../../../src-shared/detect/login-score.js';
 import type { DetectionLogin } from '../../../src-shared/detect/login.js';
 import { RunIncidents, type IncidentSettings, type RecordedAlerts } from '../alerts/run-incidents.js';
 import { createRunScoring, lockedVerdict, replayLogin, verdictRow, type LoginVerdict, type RunScoring } from '../response/run-scoring.js';
+import type { LiveLogin } from '../live/live-types.js';
 import { tuneForLiveWrites } from '../store/checkpoint.js';
 import { openCase, type CaseDatabase } from '../store/database.js';
 import { iterateDetectionLogins } from '../store/detection-input.js';
@@ -29,7 +30,7 @@ let db: CaseDatabase | null = null;
  * The loaded run, null until one is: `score` judges logins, stores their scores and records their alerts;
  * its incidents and the turns at writing take new incident settings.
  */
-let loaded: { score: (logins: DetectionLogin[]) => RecordedAlerts; incidents: RunIncidents; turn: WriteTurn } | null = null;
+let loaded: { score: (logins: LiveLogin[]) => RecordedAlerts<LiveLogin>; incidents: RunIncidents; turn: WriteTurn } | null = null;
 
 port.on('message', (request: LiveScorerRequest) => {
   try {
@@ -47,7 +48,7 @@ port.on('message', (request: LiveScorerRequest) => {
   }
 });
 
-function score(logins: DetectionLogin[]): void {
+function score(logins: LiveLogin[]): void {
   if (!loaded) return send({ type: 'scored', count: 0, alerts: [] });
   try {
     send({ type: 'scored', count: logins.length, ...loaded.score(logins) });
@@ -88,19 +89,22 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incide
     return;
   }
   const insertScore = prepareScoreInsert(connection);
-  const storeAndRecord = (batch: DetectionLogin[], batchVerdicts: LoginVerdict[]): RecordedAlerts => {
-    batch.forEach((login, index) => insertScore(verdictRow(run.id, login.id, batchVerdicts[index])));
+  // `reasons`: each verdict's reasons as stored, written out before the turn is taken (both threads wait for it).
+  const storeAndRecord = <Login extends DetectionLogin>(batch: Login[], batchVerdicts: LoginVerdict[], reasons: string[]): RecordedAlerts<Login> => {
+    batch.forEach((login, index) => insertScore(verdictRow(run.id, login.id, batchVerdicts[index], reasons[index])));
     return incidents.record(batch, batchVerdicts);
   };
   // IMMEDIATE: another connection's write makes this one wait (busy timeout) instead of failing it.
   const storeBackfill = connection.transaction(storeAndRecord).immediate;
   let logins: DetectionLogin[] = [];
   let verdicts: LoginVerdict[] = [];
+  let reasons: string[] = [];
   const backfill = (): void => {
-    const { failure } = turn.hold(() => storeBackfill(logins, verdicts));
+    const { failure } = turn.hold(() => storeBackfill(logins, verdicts, reasons));
     if (failure) send({ type: 'failed', reason: failure });
     logins = [];
     verdicts = [];
+    reasons = [];
   };
   const reader = openCase(casePath, { readonly: true });
   try {
@@ -111,6 +115,7 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incide
       if (login.id <= scoredUpTo) continue;
       logins.push(login);
       verdicts.push(lockedVerdict(score, null));
+      reasons.push(JSON.stringify(score.reasons));
       if (verdicts.length >= backfillSlice) backfill();
     }
     if (verdicts.length > 0) backfill();
@@ -121,13 +126,19 @@ function load({ casePath, run, upTo, scoredUpTo, actor, turn: turnBuffer, incide
     reader.close();
   }
   // Judged outside the transaction, so the write lock is held only to lock accounts and store, in turns with the live worker.
-  const storeVerdicts = connection.transaction((batch: DetectionLogin[], judged: LoginScore[]) => {
-    const batchVerdicts = batch.map((login, index) => lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success)));
-    return storeAndRecord(batch, batchVerdicts);
+  const storeVerdicts = connection.transaction((batch: LiveLogin[], judged: LoginScore[], judgedReasons: string[]) => {
+    const batchVerdicts = batch.map((login, index) => {
+      const verdict = lockedVerdict(judged[index], state.lockout.apply(login.user, login.time, login.success));
+      // A lock puts its own reason first.
+      if (verdict.lock) judgedReasons[index] = JSON.stringify(verdict.reasons);
+      return verdict;
+    });
+    return storeAndRecord(batch, batchVerdicts, judgedReasons);
   }).immediate;
-  const score = (batch: DetectionLogin[]): RecordedAlerts => {
+  const score = (batch: LiveLogin[]): RecordedAlerts<LiveLogin> => {
     const judged = batch.map((login) => state.scorer.scoreOne(login));
-    return turn.hold(() => storeVerdicts(batch, judged));
+    const judgedReasons = judged.map((one) => JSON.stringify(one.reasons));
+    return turn.hold(() => storeVerdicts(batch, judged, judgedReasons));
   };
   loaded = { score, incidents, turn };
   send({ type: 'loaded', runId: run.id });

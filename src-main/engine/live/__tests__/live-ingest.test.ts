@@ -2,7 +2,6 @@ import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LoginEvent } from '../../../../src-shared/event.js';
 import { listAudit } from '../../store/audit.js';
 import { openCase, type CaseDatabase } from '../../store/database.js';
 import { rawLine } from '../../store/raw-lines.js';
@@ -35,8 +34,8 @@ function start(db: CaseDatabase, options: ConstructorParameters<typeof LiveInges
 describe('LiveIngest', () => {
   it('stores OpenSSH lines sent over TCP as events with user and address, and rejects with reasons', async () => {
     const db = temporaryCase();
-    const seen: LoginEvent[] = [];
-    const ingest = start(db, { onEvents: (events) => seen.push(...events) });
+    const seen: [number, string, number][] = [];
+    const ingest = start(db, { onEvents: (logins, source) => seen.push(...logins.map((login): [number, string, number] => [login.id, login.user, source])) });
     const listener = await startSyslogListener({ transport: 'tcp', host: '127.0.0.1', port: 0 });
     const sourceId = ingest.add(listener);
     const lines = [
@@ -57,10 +56,8 @@ describe('LiveIngest', () => {
       { user: 'admin', outcome: 0, ip: '198.51.100.4', ts: Date.UTC(2026, 2, 1, 10, 0, 3), line: 3 },
       { user: 'root', outcome: 0, ip: '203.0.113.9', line: 7 },
     ]);
-    // The detection hook receives the stored events with their ids.
-    expect(seen.map((event) => [event.id, event.user, event.sourceId, event.line])).toEqual(
-      (events as { id: number; user: string; line: number }[]).map((event) => [event.id, event.user, sourceId, event.line]),
-    );
+    // The detection hook receives the stored logins with their event ids.
+    expect(seen).toEqual((events as { id: number; user: string }[]).map((event) => [event.id, event.user, sourceId]));
     expect(listRejects(db, sourceId).map((reject) => [reject.line, reject.reason, reject.raw])).toEqual([
       [5, 'not a syslog line', 'this is not syslog at all'],
       [6, 'invalid UTF-8', '\\xc3('],

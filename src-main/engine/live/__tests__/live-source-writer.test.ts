@@ -42,7 +42,8 @@ describe('LiveSourceWriter', () => {
     const stored = live.write(live.prepare(items));
     expect(stored).toHaveLength(71);
     const rows = db.prepare('SELECT id, user, ip, line FROM events ORDER BY id').all() as { id: number; user: string; ip: string; line: number }[];
-    expect(stored.map((event) => [event.id, event.user, event.ip, event.line])).toEqual(rows.map((row) => [row.id, row.user, row.ip, row.line]));
+    expect(stored.map((login) => [login.id, login.user, login.ip])).toEqual(rows.map((row) => [row.id, row.user, row.ip]));
+    expect(rows.map((row) => row.line)).toEqual([1, ...Array.from({ length: 70 }, (_, index) => 5 + index)]);
     expect(listRejects(db, live.sourceId).map((reject) => reject.line)).toEqual([2, 3, 75]);
     expect(live.totals).toEqual({ lines: 75, events: 71, rejected: 3, ignored: 1 });
   });
