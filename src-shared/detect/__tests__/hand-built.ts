@@ -18,11 +18,12 @@ export const places = {
   frankfurt: { asn: 24940, country: 'DE', region: 'Hesse', city: 'Frankfurt am Main', latitude: 50.11, longitude: 8.68, prefix: '65.21.120' },
 } as const;
 
-/** Clients: the user's own laptop, and what an attacker brings. */
+/** Clients: the user's own laptop, what an attacker brings, and none named (an SSH log). */
 export const devices = {
   laptop: { browser: 'Firefox 147.0', os: 'Windows 10', deviceType: 'desktop' },
   phone: { browser: 'Mobile Safari 26.2', os: 'iOS 18.6', deviceType: 'mobile' },
   tool: { browser: 'curl 8.5.0', os: null, deviceType: 'bot' },
+  unnamed: { browser: null, os: null, deviceType: null },
 } as const;
 
 let nextId = 1;

@@ -45,6 +45,15 @@ describe('novelty', () => {
     expect(finding(assessment, 'unfamiliar_login')).toBeUndefined();
   });
 
+  it('finds no new device in a login that names none, and says so when nothing else is familiar', () => {
+    const assessor = createAssessor();
+    const last = settle(assessor, 'alice');
+    expect(finding(feed(assessor, login('alice', last + 2 * hour, true, 'oslo', 'unnamed')), 'new_device')).toBeUndefined();
+    expect(finding(feed(assessor, login('alice', last + 30 * hour, true, 'chicago', 'unnamed')), 'unfamiliar_login')?.reason).toBe(
+      'nothing familiar for alice: no device named, new provider AS7922, new country US (15 earlier logins, mostly from NO)',
+    );
+  });
+
   it('names a new country with the history it departs from', () => {
     const assessor = createAssessor();
     const last = settle(assessor, 'alice');
