@@ -45,7 +45,7 @@ export interface LiveWriterOptions {
 export interface PreparedBatch {
   /** Messages in the batch (each one a line of the source, stored or rejected). */
   count: number;
-  events: { input: LoginEventInput; enrichment: Enrichment; provenance: Pick<LoginEvent, 'sourceId' | 'line' | 'record'>; stored: LiveLogin }[];
+  events: { input: LoginEventInput; enrichment: Enrichment; provenance: Pick<LoginEvent, 'sourceId' | 'line' | 'record'>; login: LiveLogin }[];
   rejects: { line: number; reason: string; raw: string }[];
   ignored: number;
   block: CompressedRawBlock;
@@ -78,7 +78,7 @@ export class LiveSourceWriter {
       if (batch.events.length > 0) {
         // The rows went in in order under the batch's write lock: their ids are consecutive.
         const first = lastInsertId() - batch.events.length + 1;
-        batch.events.forEach((event, index) => (event.stored.id = first + index));
+        batch.events.forEach((event, index) => (event.login.id = first + index));
       }
       for (const reject of batch.rejects) insertReject(this.sourceId, reject.line, reject.reason, reject.raw);
       insertBlock(this.sourceId, batch.block);
@@ -98,7 +98,7 @@ export class LiveSourceWriter {
         ignored: totals.ignored,
       });
       Object.assign(this.totals, totals);
-      return batch.events.map((event) => event.stored);
+      return batch.events.map((event) => event.login);
     });
   }
 
@@ -127,7 +127,7 @@ export class LiveSourceWriter {
       else {
         for (const input of outcome.events) {
           const enrichment = this.options.enrich(input);
-          events.push({ input, enrichment, provenance: { sourceId: this.sourceId, line, record: line }, stored: liveLogin(input, enrichment, item.receivedAt) });
+          events.push({ input, enrichment, provenance: { sourceId: this.sourceId, line, record: line }, login: liveLogin(input, enrichment, item.receivedAt) });
         }
       }
     });
