@@ -36,7 +36,13 @@ export class LoginContext {
   newAsn = false;
   newCountry = false;
   newCity = false;
+  /** Not on a device the user trusts; also true when the login names no device (an SSH log): see `newNamedDevice`. */
   newDevice = false;
+  /** The login names a device and the user never used it: what a reason may call a new device. */
+  get newNamedDevice(): boolean {
+    return this.newDevice && this.device !== null;
+  }
+
   /** The country most of the user's logins came from. */
   usualCountry: string | null = null;
   /** Local time of the login, and the session it belongs to with how usual its start was. */

@@ -26,7 +26,7 @@ export function evaluateAttackRules(login: DetectionLogin, context: LoginContext
     findings.push({
       rule: 'success_after_failures',
       severity: Math.min(0.97, (unfamiliar ? 0.8 : 0.45) + (failures >= settings.bruteForceFailures ? 0.15 : 0)),
-      reason: `success after ${plural(failures, 'failure')} for ${login.user} in ${settings.burstWindowMinutes} min${unfamiliar ? `, on a ${context.newDevice ? 'device' : 'provider'} the user never used` : ''}`,
+      reason: `success after ${plural(failures, 'failure')} for ${login.user} in ${settings.burstWindowMinutes} min${unfamiliar ? `, ${unfamiliarSource(context)}` : ''}`,
     });
   }
 }
@@ -102,7 +102,7 @@ function failedGuesses(login: DetectionLogin, context: LoginContext, findings: F
     return;
   }
   if (context.newIp && context.newNetwork && (context.newAsn || context.newCountry) && context.ipSuccesses === 0) {
-    const novel = [context.newCountry && login.country ? `country ${login.country}` : null, context.newAsn && login.asn !== null ? `AS${login.asn}` : null, context.newDevice ? 'device' : null].filter(Boolean);
+    const novel = [context.newCountry && login.country ? `country ${login.country}` : null, context.newAsn && login.asn !== null ? `AS${login.asn}` : null, context.newNamedDevice ? 'device' : null].filter(Boolean);
     findings.push({
       rule: 'unfamiliar_failure',
       severity: 0.4 + (context.newDevice ? 0.15 : 0) + (context.newCountry ? 0.1 : 0),
@@ -114,4 +114,10 @@ function failedGuesses(login: DetectionLogin, context: LoginContext, findings: F
 /** "6 h" or "90 min". */
 export function hours(minutes: number): string {
   return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+}
+
+/** What was new about where a success came from, as its reason says it (a login that names no device has no new device). */
+function unfamiliarSource(context: LoginContext): string {
+  if (context.newNamedDevice) return 'on a device the user never used';
+  return context.newAsn ? 'on a provider the user never used' : 'with no device named';
 }

@@ -26,7 +26,8 @@ export function campaign(login: DetectionLogin, context: LoginContext, settings:
     return true;
   }
   if (!failure && (!context.knownUser || (context.newAsn && context.newDevice))) {
-    const stranger = context.knownUser ? `on a device and provider ${login.user} never used` : `${login.user} never logged in before`;
+    const source = context.newNamedDevice ? 'a device and provider' : 'a provider';
+    const stranger = context.knownUser ? `on ${source} ${login.user} never used` : `${login.user} never logged in before`;
     findings.push({
       rule: 'credential_stuffing',
       severity: 0.5,

@@ -70,12 +70,11 @@ function hasAttackFinding(findings: readonly Finding[]): boolean {
 }
 
 function novelty(login: DetectionLogin, context: LoginContext, confidence: number, findings: Finding[]): void {
-  // A login that names no device (an SSH log) is on no familiar device, but on no new one either.
-  const named = context.device !== null;
   if (context.newDevice && context.newAsn && login.asn !== null) {
     // Nothing of the user's own: another device on another provider is someone else more often than not.
     const country = context.newCountry && login.country ? `, new country ${login.country}` : '';
-    const device = named ? `new device (${deviceText(login)})` : 'no device named';
+    // A login that names no device (an SSH log) is on no familiar device, but on no new one either.
+    const device = context.newNamedDevice ? `new device (${deviceText(login)})` : 'no device named';
     findings.push({
       rule: 'unfamiliar_login',
       // A short history still says much when nothing of it is present: soften by √confidence only.
@@ -84,7 +83,7 @@ function novelty(login: DetectionLogin, context: LoginContext, confidence: numbe
     });
     return;
   }
-  if (context.newDevice && named) findings.push({ rule: 'new_device', severity: 0.35 * confidence, reason: `new device for ${login.user}: ${deviceText(login)}` });
+  if (context.newNamedDevice) findings.push({ rule: 'new_device', severity: 0.35 * confidence, reason: `new device for ${login.user}: ${deviceText(login)}` });
   if (context.newCountry && login.country) {
     findings.push({ rule: 'new_country', severity: 0.45 * confidence, reason: `first login of ${login.user} from ${login.country} (${historyText(context)})` });
   }

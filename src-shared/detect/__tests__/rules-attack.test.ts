@@ -102,6 +102,14 @@ describe('failed guesses', () => {
     );
     expect(finding(feed(assessor, login('alice', last + 2 * hour, false)), 'unfamiliar_failure')).toBeUndefined();
   });
+
+  it('names no new device for a failure that names none', () => {
+    const assessor = createAssessor();
+    const last = settle(assessor, 'alice');
+    expect(finding(feed(assessor, login('alice', last + hour, false, 'frankfurt', 'unnamed', 4)), 'unfamiliar_failure')?.reason).toBe(
+      'failed login for alice from 65.21.120.4: new country DE, AS24940 for the user, and no one ever logged in from it (0 earlier attempts)',
+    );
+  });
 });
 
 describe('success after failures', () => {
@@ -114,5 +122,17 @@ describe('success after failures', () => {
     };
     expect(run(5)).toBe('success after 5 failures for alice in 10 min');
     expect(run(4)).toBeUndefined();
+  });
+
+  it('says what was new about where the success came from, and claims no device when none is named', () => {
+    const run = (place: 'oslo' | 'frankfurt', device: 'phone' | 'unnamed'): string | undefined => {
+      const assessor = createAssessor();
+      const last = settle(assessor, 'alice');
+      for (let attempt = 1; attempt <= 5; attempt++) feed(assessor, login('alice', last + hour + attempt * 30_000, false, place, device));
+      return finding(feed(assessor, login('alice', last + hour + 4 * minute, true, place, device)), 'success_after_failures')?.reason;
+    };
+    expect(run('oslo', 'phone')).toBe('success after 5 failures for alice in 10 min, on a device the user never used');
+    expect(run('frankfurt', 'unnamed')).toBe('success after 5 failures for alice in 10 min, on a provider the user never used');
+    expect(run('oslo', 'unnamed')).toBe('success after 5 failures for alice in 10 min, with no device named');
   });
 });
