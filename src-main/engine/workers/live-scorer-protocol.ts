@@ -26,9 +26,9 @@ export type LiveScorerRequest =
  * Messages from the live scorer, in the order of the requests:
  * - `loaded`, or `unloadable` and why, for a `load`;
  * - `scored`: one `score` request's logins are scored and stored (`count`: how many); its alerts (the
- *   logins whose verdicts reach the threshold, the only ones the live worker reads) with their incidents; `count` 0 when no
- *   run could be loaded or the scores could not be stored; `failure`, why something could not be stored
- *   or recorded;
+ *   logins whose verdicts reach the threshold, the only ones the live worker reads) with their incidents;
+ *   `count` 0 when no run could be loaded or the scores could not be stored; `failure`, why something could
+ *   not be stored or recorded;
  * - `failed`: why an `incidents` request could not be carried out.
  */
 export type LiveScorerReply =
